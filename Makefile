@@ -1,0 +1,57 @@
+# escape.so: a GCC plugin that shows gccgo's escape-analysis decisions.
+#
+#   make                      build build/gcc-12/escape.so (GCCGO=gccgo-12)
+#   make GCCGO=gccgo-11       build build/gcc-11/escape.so
+#   make check                run the DejaGnu suite against gccgo-12 and gccgo-11
+#   make demo                 run the plugin on examples/demo.go
+#   make sweep                compile Go's test tree with and without the plugin
+#   make install              copy escape.so into $(GCCGO)'s plugin directory
+#
+# make check, demo and sweep install missing Debian packages when run as
+# root, and otherwise print the apt-get command to run.
+
+GCCGO ?= gccgo-12
+CXX ?= g++
+GCC_MAJOR := $(shell $(GCCGO) -dumpversion 2>/dev/null | cut -d. -f1)
+PLUGIN_DIR := $(shell $(GCCGO) -print-file-name=plugin 2>/dev/null)
+BUILD := build/gcc-$(GCC_MAJOR)
+PLUGIN := $(BUILD)/escape.so
+
+CXXFLAGS ?= -O2 -g
+PLUGIN_CXXFLAGS = -shared -fPIC -fno-rtti -fno-exceptions -Wall -Wextra \
+	-Wno-unused-parameter -I$(PLUGIN_DIR)/include -I.
+
+SRCS := plugin.c $(wildcard passes/*.c)
+HDRS := $(wildcard passes/*.h)
+
+.PHONY: all check check-12 check-11 demo sweep install clean deps
+
+all: $(PLUGIN)
+
+$(PLUGIN): $(SRCS) $(HDRS) Makefile
+	@test -n "$(GCC_MAJOR)" || { echo "error: $(GCCGO) not found; run: scripts/deps.sh" >&2; exit 1; }
+	@test -f "$(PLUGIN_DIR)/include/gcc-plugin.h" || { echo "error: no plugin headers for $(GCCGO); run: apt-get install gcc-$(GCC_MAJOR)-plugin-dev" >&2; exit 1; }
+	@mkdir -p $(BUILD)
+	$(CXX) -x c++ $(CXXFLAGS) $(PLUGIN_CXXFLAGS) -o $@ $(SRCS)
+
+deps:
+	@scripts/deps.sh
+
+check: deps
+	$(MAKE) GCCGO=gccgo-12
+	$(MAKE) GCCGO=gccgo-11
+	@scripts/check.sh
+
+demo: deps
+	$(MAKE) GCCGO=gccgo-12
+	@scripts/demo.sh
+
+sweep: deps
+	$(MAKE) GCCGO=gccgo-12
+	@scripts/sweep.sh
+
+install: $(PLUGIN)
+	install -m 644 $(PLUGIN) $(PLUGIN_DIR)/escape.so
+
+clean:
+	rm -rf build testsuite/*.log testsuite/*.sum

@@ -1,0 +1,164 @@
+/* escape.so: shared declarations of the escape plugin's passes.
+
+   The plugin is organised as a pipeline over one record, the allocation
+   site (struct esc_site):
+
+     sites.c    finds every allocation site in a function's GIMPLE and
+                gccgo's decision for it (heap, stack, static);
+     runtime.c  the table of Go runtime entry points the other files
+                recognise by name;
+     gonames.c  Go spellings of functions and types, recovered from
+                assembler names, type descriptors and GCC types;
+     gccnotes.c captures gccgo's own escape notes (-fgo-debug-escape1)
+                and attaches each to its site as gccgo's reason;
+     report.c   orders the sites and writes them out: compiler notes,
+                JSON Lines, the summary;
+     dump.c     the annotated pass dump;
+     pass.c     the IPA pass that drives the above.
+
+   Later analyses extend struct esc_site; they must not change the
+   meaning of the fields below (see doc/schema.md).  */
+
+#ifndef ESCAPE_H
+#define ESCAPE_H
+
+/* Kinds of allocation site.  Keep in sync with esc_kind_name.  */
+enum esc_kind
+{
+  ESC_KIND_VAR,			/* a variable moved to the heap, or
+				   an address-taken local kept on the stack */
+  ESC_KIND_PARAM,		/* the same for a parameter */
+  ESC_KIND_NEW,			/* new(T) */
+  ESC_KIND_COMPOSITE_LITERAL,	/* &T{...} */
+  ESC_KIND_CLOSURE,		/* func literal */
+  ESC_KIND_METHOD_VALUE,	/* x.M as a func value */
+  ESC_KIND_BOX,			/* conversion to interface */
+  ESC_KIND_MAKE_SLICE,		/* make([]T, ...) */
+  ESC_KIND_SLICE_LITERAL,	/* []T{...}, variadic ... slices */
+  ESC_KIND_APPEND,		/* append growth (runtime.growslice) */
+  ESC_KIND_MAKE_MAP,		/* make(map[K]V[, n]) */
+  ESC_KIND_MAP_LITERAL,		/* map[K]V{...} */
+  ESC_KIND_MAKE_CHAN,		/* make(chan T[, n]) */
+  ESC_KIND_STRING_CONV,		/* string(b), []byte(s), []rune(s) ... */
+  ESC_KIND_CONCAT,		/* a + b on strings */
+  ESC_KIND_GO_ARGS,		/* argument block of a go statement */
+  ESC_KIND_DEFER_ARGS,		/* defer record or argument block */
+  ESC_KIND_LAST
+};
+
+/* gccgo's decision, as materialised in GIMPLE.  */
+enum esc_decision
+{
+  ESC_HEAP,
+  ESC_STACK,
+  ESC_STATIC,
+  ESC_DECISION_LAST
+};
+
+/* Size of a make([]T, ...): constant, variable, or not a make.  */
+enum esc_size
+{
+  ESC_SIZE_NA,
+  ESC_SIZE_CONST,
+  ESC_SIZE_VAR
+};
+
+/* One allocation site.  Strings are owned by the record (xstrdup'd) unless
+   noted; trees and statements are only valid while the pass runs.  */
+struct esc_site
+{
+  location_t loc;		/* Go source position (locus only) */
+  const char *file;		/* from expand_location; not owned */
+  int line, col;		/* 1-based, byte columns */
+  int alt_line, alt_col;	/* a second position gccgo may note it at
+				   (the first &x of a variable), or 0 */
+  char *function;		/* enclosing function, Go spelling */
+  enum esc_kind kind;
+  enum esc_decision gccgo;
+  enum esc_size size;
+  char *type;			/* Go type allocated, or NULL */
+  char *name;			/* variable name for var/param, or NULL */
+  const char *runtime;		/* allocating runtime call, or NULL; static */
+  const char *reason;		/* gccgo's reason (a fixed vocabulary); static */
+  char *note;			/* gccgo's note, normalised, or NULL */
+  gimple *stmt;			/* the allocating statement */
+};
+
+/* The plugin's options (plugin.c fills them in).  */
+enum esc_notes_mode
+{
+  ESC_NOTES_ALL,
+  ESC_NOTES_HEAP,
+  ESC_NOTES_STACK,
+  ESC_NOTES_NONE
+};
+
+struct esc_options
+{
+  enum esc_notes_mode notes;	/* which sites become compiler notes */
+  const char *json;		/* JSON Lines output file, or NULL */
+  bool summary;			/* print a per-kind summary */
+  bool dump;			/* annotated dump requested */
+  bool gccgo_notes;		/* let gccgo's own notes through */
+  bool user_debug_escape;	/* the user passed -fgo-debug-escape */
+  bool analysis_off;		/* -fno-go-optimize-allocs */
+};
+
+extern struct esc_options esc_opts;
+
+/* runtime.c */
+enum esc_rt_role
+{
+  ESC_RT_NONE,
+  ESC_RT_ALLOC,			/* returns a new heap object */
+  ESC_RT_BUFFERED,		/* allocates unless arg 0 is a stack buffer */
+  ESC_RT_STACK_DEFER,		/* deferprocStack: stack defer record */
+  ESC_RT_GO,			/* __go_go: heap argument block consumer */
+  ESC_RT_DEFER			/* deferproc: heap argument block consumer */
+};
+
+struct esc_runtime_fn
+{
+  const char *name;		/* DECL_NAME of the callee */
+  enum esc_rt_role role;
+  enum esc_kind kind;		/* the site kind, for allocating calls */
+  const char *what;		/* gc-style expression for notes */
+  const char *type;		/* Go type of the result, if fixed */
+};
+
+const struct esc_runtime_fn *esc_runtime_lookup (tree fndecl);
+const struct esc_runtime_fn *esc_runtime_by_name (const char *name);
+bool esc_runtime_call_p (const gimple *stmt);
+
+/* gonames.c */
+char *esc_go_function_name (tree fndecl);
+char *esc_go_type_from_descriptor (tree arg);
+char *esc_go_type_from_tree (tree type);
+const char *esc_source_token (location_t loc);
+
+/* sites.c */
+void esc_find_sites (function *fun, vec<esc_site> *sites);
+const char *esc_kind_name (enum esc_kind);
+const char *esc_decision_name (enum esc_decision);
+
+/* gccnotes.c */
+void esc_notes_install (bool pass_through);
+void esc_notes_attach (vec<esc_site> *sites);
+void esc_notes_release (void);
+
+/* report.c */
+void esc_sort_sites (vec<esc_site> *sites);
+void esc_report_notes (vec<esc_site> *sites);
+bool esc_json_check_writable (const char *path);
+void esc_report_json (vec<esc_site> *sites);
+void esc_report_summary (vec<esc_site> *sites, FILE *out);
+char *esc_site_description (const esc_site *site);
+
+/* dump.c */
+void esc_dump_function (function *fun, vec<esc_site> *sites,
+			unsigned first, unsigned last);
+
+/* pass.c */
+opt_pass *make_pass_escape (gcc::context *ctxt);
+
+#endif /* ESCAPE_H */

@@ -1,0 +1,349 @@
+/* gonames.c: Go spellings of what gccgo's GIMPLE names in its own way.
+
+   Functions are spelled from their assembler names, which gccgo builds as
+   PKGPATH.NAME, PKGPATH.TYPE.METHOD and PKGPATH.NAME..funcN with every
+   component encoded by go_encode_id (gofrontend/go-encode-id.cc): "_0" is
+   '.', "_1" '/', "_6" '[' and so on, so the first '.' always ends the
+   package path.  Without -fgo-pkgpath the path is "go.PKG" ("go" is the
+   default -fgo-prefix); the go tool always passes -fgo-pkgpath.
+
+   Types are spelled from the type descriptor passed to the allocating call
+   (PKGPATH.NAME..d, NAME..d for predeclared types, type..TYPELIT..d for
+   type literals, and ..p for the pointer type), or, for stack objects,
+   from the GCC type of the local.  */
+
+#include "compat.h"
+#include "escape.h"
+
+/* Append to OB the decoding of the go_encode_id encoding in S[0..LEN).  */
+
+static void
+esc_decode_id (obstack *ob, const char *s, size_t len)
+{
+  static const char codes[] = "_./*,{}[]()";	/* for "_" and "0".."9" */
+  const char *end = s + len;
+  while (s < end)
+    {
+      if (*s != '_' || s + 1 >= end)
+	{
+	  obstack_1grow (ob, *s++);
+	  continue;
+	}
+      char c = s[1];
+      if (c == '_')
+	obstack_1grow (ob, '_');
+      else if (c >= '0' && c <= '9')
+	obstack_1grow (ob, codes[c - '0' + 1]);
+      else if (c == 'a')
+	obstack_1grow (ob, '"');
+      else if (c == 'b')
+	obstack_1grow (ob, ' ');
+      else if (c == 'c')
+	obstack_1grow (ob, ';');
+      else if ((c == 'x' && s + 4 <= end) || (c == 'u' && s + 6 <= end)
+	       || (c == 'U' && s + 10 <= end))
+	{
+	  /* Keep escaped Unicode escaped; the spelling stays ASCII.  */
+	  int n = c == 'x' ? 4 : c == 'u' ? 6 : 10;
+	  obstack_grow (ob, s, n);
+	  s += n;
+	  continue;
+	}
+      else
+	{
+	  obstack_grow (ob, s, 2);
+	}
+      s += 2;
+    }
+}
+
+/* Return the package name to show for the encoded package path PKG of
+   length LEN: the last element of the decoded path, without gccgo's
+   default "go." prefix.  The result is an obstack string in OB.  */
+
+static char *
+esc_package_name (obstack *ob, const char *pkg, size_t len)
+{
+  esc_decode_id (ob, pkg, len);
+  obstack_1grow (ob, '\0');
+  char *path = XOBFINISH (ob, char *);
+  const char *slash = strrchr (path, '/');
+  if (slash)
+    return (char *) slash + 1;
+  if (startswith (path, "go."))
+    return path + 3;
+  return path;
+}
+
+/* Return the name gccgo gave DECL in assembler code if it has one, else its
+   DECL_NAME, else NULL.  Never computes an assembler name.  */
+
+static const char *
+esc_decl_symbol (tree decl)
+{
+  if (HAS_DECL_ASSEMBLER_NAME_P (decl) && DECL_ASSEMBLER_NAME_SET_P (decl))
+    return IDENTIFIER_POINTER (DECL_ASSEMBLER_NAME_RAW (decl));
+  if (DECL_NAME (decl))
+    return IDENTIFIER_POINTER (DECL_NAME (decl));
+  return NULL;
+}
+
+/* Return true if FNDECL, a method, has a pointer receiver.  Value-receiver
+   methods also take their receiver by pointer, in a parameter gccgo names
+   "pointer" (gccgo-gimple-idioms.md, section 4).  */
+
+static bool
+esc_pointer_receiver_p (tree fndecl)
+{
+  tree parm = DECL_ARGUMENTS (fndecl);
+  if (!parm || !POINTER_TYPE_P (TREE_TYPE (parm)))
+    return false;
+  return !(DECL_NAME (parm)
+	   && strcmp (IDENTIFIER_POINTER (DECL_NAME (parm)), "pointer") == 0);
+}
+
+/* Return the Go spelling of the function FNDECL, as gc spells it in its
+   diagnostics: p.F, p.T.M, p.(*T).M, p.F.func1.  The caller frees it.  */
+
+char *
+esc_go_function_name (tree fndecl)
+{
+  const char *sym = esc_decl_symbol (fndecl);
+  if (!sym)
+    return xstrdup ("<anonymous>");
+  const char *dot = strchr (sym, '.');
+  if (!dot || dot == sym)
+    return xstrdup (sym);
+
+  obstack ob;
+  obstack_init (&ob);
+  char *pkg = esc_package_name (&ob, sym, dot - sym);
+
+  /* The rest: NAME or TYPE.METHOD, then optional ..funcN / ..thunkN.  */
+  const char *rest = dot + 1;
+  const char *dots = strstr (rest, "..");
+  size_t base_len = dots ? (size_t) (dots - rest) : strlen (rest);
+  const char *method = (const char *) memchr (rest, '.', base_len);
+
+  obstack_grow (&ob, pkg, strlen (pkg));
+  obstack_1grow (&ob, '.');
+  if (method && esc_pointer_receiver_p (fndecl) && !dots)
+    {
+      obstack_grow (&ob, "(*", 2);
+      esc_decode_id (&ob, rest, method - rest);
+      obstack_1grow (&ob, ')');
+      esc_decode_id (&ob, method, base_len - (method - rest));
+    }
+  else
+    esc_decode_id (&ob, rest, base_len);
+  if (dots)
+    {
+      /* gc spells closures p.F.func1; keep gccgo's other suffixes.  */
+      if (startswith (dots, "..func"))
+	obstack_grow (&ob, dots + 1, strlen (dots + 1));
+      else
+	obstack_grow (&ob, dots, strlen (dots));
+    }
+  obstack_1grow (&ob, '\0');
+  char *result = xstrdup (XOBFINISH (&ob, char *));
+  obstack_free (&ob, NULL);
+  return result;
+}
+
+/* Return the Go spelling of the type whose descriptor ARG (an argument of
+   an allocating runtime call, normally &DESCRIPTOR) is, or NULL if it
+   cannot be recovered.  The caller frees it.  */
+
+char *
+esc_go_type_from_descriptor (tree arg)
+{
+  STRIP_NOPS (arg);
+  if (TREE_CODE (arg) != ADDR_EXPR || !VAR_P (TREE_OPERAND (arg, 0)))
+    return NULL;
+  const char *sym = esc_decl_symbol (TREE_OPERAND (arg, 0));
+  if (!sym)
+    return NULL;
+  if (startswith (sym, "g.type.."))
+    sym += 2;
+
+  obstack ob;
+  obstack_init (&ob);
+  if (startswith (sym, "type.."))
+    {
+      /* A type literal, spelled by Type::mangled_name: as Go, except
+	 that incomparable arrays (backing arrays of literals) carry an
+	 'x' after their length.  */
+      const char *lit = sym + 6;
+      obstack ob2;
+      obstack_init (&ob2);
+      esc_decode_id (&ob2, lit, strlen (lit));
+      obstack_1grow (&ob2, '\0');
+      const char *decoded = XOBFINISH (&ob2, const char *);
+      for (const char *p = decoded; *p; p++)
+	if (!(*p == 'x' && p[1] == ']' && p > decoded && ISDIGIT (p[-1])))
+	  obstack_1grow (&ob, *p);
+      obstack_free (&ob2, NULL);
+    }
+  else
+    {
+      size_t len = strlen (sym);
+      bool pointer;
+      if (len > 3 && strcmp (sym + len - 3, "..d") == 0)
+	pointer = false;
+      else if (len > 3 && strcmp (sym + len - 3, "..p") == 0)
+	pointer = true;
+      else
+	{
+	  obstack_free (&ob, NULL);
+	  return NULL;
+	}
+      len -= 3;
+      if (pointer)
+	obstack_1grow (&ob, '*');
+      const char *dot = (const char *) memchr (sym, '.', len);
+      if (dot)
+	{
+	  obstack ob2;
+	  obstack_init (&ob2);
+	  char *pkg = esc_package_name (&ob2, sym, dot - sym);
+	  obstack_grow (&ob, pkg, strlen (pkg));
+	  obstack_1grow (&ob, '.');
+	  obstack_free (&ob2, NULL);
+	  esc_decode_id (&ob, dot + 1, len - (dot + 1 - sym));
+	}
+      else
+	esc_decode_id (&ob, sym, len);
+    }
+  obstack_1grow (&ob, '\0');
+  char *result = xstrdup (XOBFINISH (&ob, char *));
+  obstack_free (&ob, NULL);
+  return result;
+}
+
+/* Return the name of the field FIELD, or "" if it has none.  */
+
+static const char *
+esc_field_name (tree field)
+{
+  return (field && DECL_NAME (field)
+	  ? IDENTIFIER_POINTER (DECL_NAME (field)) : "");
+}
+
+/* Append to OB the Go spelling of the GCC type TYPE, as far as gccgo's
+   lowering allows it to be recovered (named types lose their package).
+   DEPTH bounds the recursion.  */
+
+static void
+esc_spell_type (obstack *ob, tree type, int depth)
+{
+  if (depth > 8)
+    {
+      obstack_grow (ob, "...", 3);
+      return;
+    }
+  tree name = TYPE_NAME (type);
+  if (name && TREE_CODE (name) == TYPE_DECL)
+    name = DECL_NAME (name);
+  if (name && TREE_CODE (name) == IDENTIFIER_NODE
+      && IDENTIFIER_POINTER (name)[0] != '\0')
+    {
+      const char *s = IDENTIFIER_POINTER (name);
+      obstack_grow (ob, s, strlen (s));
+      return;
+    }
+  switch (TREE_CODE (type))
+    {
+    case POINTER_TYPE:
+      if (VOID_TYPE_P (TREE_TYPE (type)))
+	obstack_grow (ob, "unsafe.Pointer", 14);
+      else
+	{
+	  obstack_1grow (ob, '*');
+	  esc_spell_type (ob, TREE_TYPE (type), depth + 1);
+	}
+      return;
+    case ARRAY_TYPE:
+      {
+	tree domain = TYPE_DOMAIN (type);
+	char buf[32];
+	if (domain && TYPE_MAX_VALUE (domain)
+	    && tree_fits_shwi_p (TYPE_MAX_VALUE (domain)))
+	  snprintf (buf, sizeof buf, "[%ld]",
+		    (long) tree_to_shwi (TYPE_MAX_VALUE (domain)) + 1);
+	else
+	  snprintf (buf, sizeof buf, "[0]");
+	obstack_grow (ob, buf, strlen (buf));
+	esc_spell_type (ob, TREE_TYPE (type), depth + 1);
+	return;
+      }
+    case RECORD_TYPE:
+      {
+	tree f = TYPE_FIELDS (type);
+	while (f && TREE_CODE (f) != FIELD_DECL)
+	  f = DECL_CHAIN (f);
+	const char *first = esc_field_name (f);
+	if (strcmp (first, "__values") == 0)
+	  {
+	    obstack_grow (ob, "[]", 2);
+	    esc_spell_type (ob, TREE_TYPE (TREE_TYPE (f)), depth + 1);
+	  }
+	else if (strcmp (first, "__data") == 0)
+	  obstack_grow (ob, "string", 6);
+	else if (strcmp (first, "__type_descriptor") == 0)
+	  obstack_grow (ob, "interface {}", 12);
+	else if (strcmp (first, "__methods") == 0)
+	  obstack_grow (ob, "interface", 9);
+	else
+	  obstack_grow (ob, "struct {...}", 12);
+	return;
+      }
+    default:
+      obstack_grow (ob, "?", 1);
+      return;
+    }
+}
+
+/* Return the Go spelling of the GCC type TYPE of a stack object, or NULL.
+   The caller frees it.  */
+
+char *
+esc_go_type_from_tree (tree type)
+{
+  if (!type)
+    return NULL;
+  obstack ob;
+  obstack_init (&ob);
+  esc_spell_type (&ob, type, 0);
+  obstack_1grow (&ob, '\0');
+  char *result = xstrdup (XOBFINISH (&ob, char *));
+  obstack_free (&ob, NULL);
+  return result;
+}
+
+/* Return the source token that starts at LOC: an identifier or keyword, or
+   a single punctuation character; "" if the source cannot be read.  The
+   result lives in a static buffer until the next call.  */
+
+const char *
+esc_source_token (location_t loc)
+{
+  static char token[32];
+  token[0] = '\0';
+  expanded_location xloc = expand_location (loc);
+  if (!xloc.file || xloc.line <= 0 || xloc.column <= 0)
+    return token;
+  char_span line = location_get_source_line (xloc.file, xloc.line);
+  if (!line || (size_t) xloc.column > line.length ())
+    return token;
+  const char *p = line.get_buffer () + xloc.column - 1;
+  const char *end = line.get_buffer () + line.length ();
+  size_t n = 0;
+  if (ISIDST (*p))
+    while (p + n < end && ISIDNUM (p[n]) && n < sizeof token - 1)
+      n++;
+  else
+    n = 1;
+  memcpy (token, p, n);
+  token[n] = '\0';
+  return token;
+}

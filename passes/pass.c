@@ -1,0 +1,136 @@
+/* pass.c: the escape IPA pass.
+
+   A SIMPLE_IPA_PASS placed after build_ssa_passes: there every function
+   with a body is in SSA form and still holds exactly the allocations the Go
+   front end decided on (nothing is inlined, folded or removed yet), at -O0
+   as at -O2.  It reads the IL and never changes it.
+
+   The pass finds the sites of every function (sites.c), attaches gccgo's
+   notes to them (gccnotes.c), dumps the annotated functions (dump.c), then
+   sorts the sites and reports them (report.c).  */
+
+#include "compat.h"
+#include "escape.h"
+
+/* The sites of one function: SITES[FIRST..LAST) of the unit.  */
+
+struct esc_fn_range
+{
+  cgraph_node *node;
+  unsigned first, last;
+  int line;
+};
+
+/* Compare two function ranges by source line, then name, for qsort: the
+   order of the dump.  */
+
+static int
+esc_range_cmp (const void *a, const void *b)
+{
+  const esc_fn_range *r1 = (const esc_fn_range *) a;
+  const esc_fn_range *r2 = (const esc_fn_range *) b;
+  if (r1->line != r2->line)
+    return r1->line < r2->line ? -1 : 1;
+  return strcmp (r1->node->name (), r2->node->name ());
+}
+
+/* Free the strings of every site of SITES.  */
+
+static void
+esc_free_sites (vec<esc_site> *sites)
+{
+  unsigned i;
+  esc_site *site;
+  FOR_EACH_VEC_ELT (*sites, i, site)
+    {
+      free (site->function);
+      free (site->type);
+      free (site->name);
+      free (site->note);
+    }
+}
+
+const pass_data pass_data_escape = {
+  SIMPLE_IPA_PASS,		/* type */
+  "escape",			/* name */
+  OPTGROUP_NONE,		/* optinfo_flags */
+  TV_PLUGIN_RUN,		/* tv_id */
+  0,				/* properties_required */
+  0,				/* properties_provided */
+  0,				/* properties_destroyed */
+  0,				/* todo_flags_start */
+  0,				/* todo_flags_finish */
+};
+
+class pass_escape : public simple_ipa_opt_pass
+{
+public:
+  pass_escape (gcc::context *ctxt)
+    : simple_ipa_opt_pass (pass_data_escape, ctxt)
+  {}
+
+  virtual bool gate (function *) { return !seen_error (); }
+  virtual unsigned int execute (function *);
+};
+
+/* Run the pass over the unit.  */
+
+unsigned int
+pass_escape::execute (function *)
+{
+  auto_vec<esc_site> sites;
+  auto_vec<esc_fn_range> ranges;
+  cgraph_node *node;
+
+  FOR_EACH_FUNCTION_WITH_GIMPLE_BODY (node)
+    {
+      function *fun = node->get_fun ();
+      if (!fun || !fun->cfg)
+	continue;
+      esc_fn_range range;
+      range.node = node;
+      range.first = sites.length ();
+      push_cfun (fun);
+      esc_find_sites (fun, &sites);
+      pop_cfun ();
+      range.last = sites.length ();
+      range.line = LOCATION_LINE (DECL_SOURCE_LOCATION (node->decl));
+      ranges.safe_push (range);
+    }
+
+  esc_notes_attach (&sites);
+
+  if (dump_file)
+    {
+      ranges.qsort (esc_range_cmp);
+      unsigned i;
+      esc_fn_range *range;
+      FOR_EACH_VEC_ELT (ranges, i, range)
+	{
+	  push_cfun (range->node->get_fun ());
+	  esc_dump_function (cfun, &sites, range->first, range->last);
+	  pop_cfun ();
+	}
+    }
+
+  esc_sort_sites (&sites);
+  esc_report_notes (&sites);
+  if (esc_opts.json)
+    esc_report_json (&sites);
+  if (esc_opts.summary)
+    esc_report_summary (&sites, stderr);
+  if (dump_file)
+    esc_report_summary (&sites, dump_file);
+
+  esc_free_sites (&sites);
+  esc_notes_release ();
+  return 0;
+}
+
+/* Return a new instance of the escape pass for the context CTXT.  */
+
+opt_pass *
+make_pass_escape (gcc::context *ctxt)
+{
+  return new pass_escape (ctxt);
+}

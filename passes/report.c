@@ -1,0 +1,419 @@
+/* report.c: write the allocation sites out.
+
+   Three outputs, all in the order of esc_sort_sites (file, line, column,
+   then kind and name), so that they are stable across runs:
+
+     notes      GCC diagnostics (inform), worded like gc's -m:
+		"moved to heap: x", "new(p.S) escapes to heap",
+		"make([]int, n) escapes to heap: non-constant size",
+		"func literal does not escape";
+     JSON Lines one record per line: a "unit" record, then one "site"
+		record per site (doc/schema.md).  Appended to the file in one
+		write under an exclusive lock, so that parallel compilations
+		(go build -p N) never tear or interleave records;
+     summary    sites per kind and decision.  */
+
+#include "compat.h"
+#include "escape.h"
+#include <sys/file.h>
+#include <sys/stat.h>
+#include <fcntl.h>
+#include <unistd.h>
+
+/* Version of the JSON record schema; bump it when a field changes
+   meaning.  */
+#define ESC_SCHEMA_VERSION 1
+
+/* Compare two strings that may be NULL.  */
+
+static int
+esc_strcmp0 (const char *a, const char *b)
+{
+  return strcmp (a ? a : "", b ? b : "");
+}
+
+/* Compare the sites A and B for qsort: by position, then kind, decision,
+   name and type.  */
+
+static int
+esc_site_cmp (const void *a, const void *b)
+{
+  const esc_site *s1 = (const esc_site *) a;
+  const esc_site *s2 = (const esc_site *) b;
+  int c = esc_strcmp0 (s1->file, s2->file);
+  if (c)
+    return c;
+  if (s1->line != s2->line)
+    return s1->line < s2->line ? -1 : 1;
+  if (s1->col != s2->col)
+    return s1->col < s2->col ? -1 : 1;
+  if (s1->kind != s2->kind)
+    return s1->kind < s2->kind ? -1 : 1;
+  if (s1->gccgo != s2->gccgo)
+    return s1->gccgo < s2->gccgo ? -1 : 1;
+  c = esc_strcmp0 (s1->name, s2->name);
+  if (c)
+    return c;
+  c = esc_strcmp0 (s1->type, s2->type);
+  if (c)
+    return c;
+  return esc_strcmp0 (s1->function, s2->function);
+}
+
+/* Sort SITES into report order.  */
+
+void
+esc_sort_sites (vec<esc_site> *sites)
+{
+  sites->qsort (esc_site_cmp);
+}
+
+/* Return the gc-style expression for SITE ("new(p.S)", "&p.S{...}",
+   "make([]int, n)"), or for variables their name.  The caller frees it.  */
+
+char *
+esc_site_description (const esc_site *site)
+{
+  const char *t = site->type ? site->type : "T";
+  switch (site->kind)
+    {
+    case ESC_KIND_VAR:
+    case ESC_KIND_PARAM:
+      return xstrdup (site->name ? site->name : "?");
+    case ESC_KIND_NEW:
+      return concat ("new(", t, ")", NULL);
+    case ESC_KIND_COMPOSITE_LITERAL:
+      return concat ("&", t, "{...}", NULL);
+    case ESC_KIND_CLOSURE:
+      return xstrdup ("func literal");
+    case ESC_KIND_METHOD_VALUE:
+      return xstrdup ("method value");
+    case ESC_KIND_BOX:
+      return concat ("conversion of ", t, " to interface", NULL);
+    case ESC_KIND_MAKE_SLICE:
+      return concat ("make(", site->type ? site->type : "[]T",
+		     site->size == ESC_SIZE_VAR ? ", n)" : ", const)", NULL);
+    case ESC_KIND_SLICE_LITERAL:
+      return concat (site->type ? site->type : "[]T", "{...}", NULL);
+    case ESC_KIND_APPEND:
+      return concat ("append(", site->type ? site->type : "[]T", ")", NULL);
+    case ESC_KIND_MAKE_MAP:
+      return concat ("make(", site->type ? site->type : "map", ")", NULL);
+    case ESC_KIND_MAP_LITERAL:
+      return concat (site->type ? site->type : "map", "{...}", NULL);
+    case ESC_KIND_MAKE_CHAN:
+      return concat ("make(", site->type ? site->type : "chan", ")", NULL);
+    case ESC_KIND_STRING_CONV:
+      {
+	const esc_runtime_fn *rt = esc_runtime_by_name (site->runtime);
+	return xstrdup (rt ? rt->what : "string conversion");
+      }
+    case ESC_KIND_CONCAT:
+      return xstrdup ("string concatenation");
+    case ESC_KIND_GO_ARGS:
+      return xstrdup ("go statement argument block");
+    case ESC_KIND_DEFER_ARGS:
+      return xstrdup (site->gccgo == ESC_STACK ? "defer record"
+		      : "defer argument block");
+    default:
+      gcc_unreachable ();
+    }
+}
+
+/* Return the words that explain a heap decision with reason REASON in a
+   note, or NULL if "escapes to heap" says it all.  */
+
+static const char *
+esc_reason_words (const char *reason)
+{
+  static const struct { const char *reason, *words; } table[] = {
+    { "non-constant-size", "non-constant size" },
+    { "too-large", "too large for stack" },
+    { "map", "gccgo allocates every map on the heap" },
+    { "channel", "gccgo allocates every channel on the heap" },
+    { "defer-in-loop", "defer in a loop" },
+    { "analysis-disabled", "escape analysis disabled" },
+  };
+  for (unsigned i = 0; i < ARRAY_SIZE (table); i++)
+    if (strcmp (reason, table[i].reason) == 0)
+      return table[i].words;
+  return NULL;
+}
+
+/* Emit SITE as a compiler note.  */
+
+static void
+esc_note_site (const esc_site *site)
+{
+  char *what = esc_site_description (site);
+  bool variable = site->kind == ESC_KIND_VAR || site->kind == ESC_KIND_PARAM;
+  switch (site->gccgo)
+    {
+    case ESC_HEAP:
+      {
+	const char *words = esc_reason_words (site->reason);
+	if (variable && !words)
+	  inform (site->loc, "moved to heap: %s", what);
+	else if (words)
+	  inform (site->loc, "%s escapes to heap: %s", what, words);
+	else
+	  inform (site->loc, "%s escapes to heap", what);
+	break;
+      }
+    case ESC_STACK:
+      inform (site->loc, "%s does not escape", what);
+      break;
+    default:
+      inform (site->loc, "%s does not escape: static data", what);
+      break;
+    }
+  free (what);
+}
+
+/* Emit the sites of SITES that the notes option selects as compiler
+   notes.  */
+
+void
+esc_report_notes (vec<esc_site> *sites)
+{
+  unsigned i;
+  esc_site *site;
+  FOR_EACH_VEC_ELT (*sites, i, site)
+    {
+      bool heap = site->gccgo == ESC_HEAP;
+      switch (esc_opts.notes)
+	{
+	case ESC_NOTES_NONE:
+	  return;
+	case ESC_NOTES_HEAP:
+	  if (!heap)
+	    continue;
+	  break;
+	case ESC_NOTES_STACK:
+	  if (heap)
+	    continue;
+	  break;
+	default:
+	  break;
+	}
+      esc_note_site (site);
+    }
+}
+
+/* Append to OB the JSON string literal for S, or null.  */
+
+static void
+esc_json_string (obstack *ob, const char *s)
+{
+  if (!s)
+    {
+      obstack_grow (ob, "null", 4);
+      return;
+    }
+  obstack_1grow (ob, '"');
+  for (; *s; s++)
+    {
+      unsigned char c = *s;
+      if (c == '"' || c == '\\')
+	{
+	  obstack_1grow (ob, '\\');
+	  obstack_1grow (ob, c);
+	}
+      else if (c < 0x20)
+	{
+	  char buf[8];
+	  snprintf (buf, sizeof buf, "\\u%04x", c);
+	  obstack_grow (ob, buf, 6);
+	}
+      else
+	obstack_1grow (ob, c);
+    }
+  obstack_1grow (ob, '"');
+}
+
+/* Append to OB the JSON member "KEY": VALUE (a string or null), preceded
+   by a comma unless FIRST.  */
+
+static void
+esc_json_member (obstack *ob, const char *key, const char *value,
+		 bool first = false)
+{
+  if (!first)
+    obstack_1grow (ob, ',');
+  esc_json_string (ob, key);
+  obstack_1grow (ob, ':');
+  esc_json_string (ob, value);
+}
+
+/* Append to OB the JSON member "KEY": N.  */
+
+static void
+esc_json_int (obstack *ob, const char *key, long n)
+{
+  char buf[32];
+  obstack_1grow (ob, ',');
+  esc_json_string (ob, key);
+  snprintf (buf, sizeof buf, ":%ld", n);
+  obstack_grow (ob, buf, strlen (buf));
+}
+
+/* Append to OB the unit record for a unit of NSITES sites.  */
+
+static void
+esc_json_unit (obstack *ob, unsigned nsites)
+{
+  obstack_1grow (ob, '{');
+  esc_json_member (ob, "record", "unit", true);
+  esc_json_int (ob, "schema", ESC_SCHEMA_VERSION);
+  esc_json_member (ob, "compiler", lang_hooks.name);
+  esc_json_member (ob, "compiler_version", version_string);
+  esc_json_member (ob, "unit", main_input_filename);
+  esc_json_int (ob, "optimize", optimize);
+  esc_json_int (ob, "sites", nsites);
+  obstack_grow (ob, "}\n", 2);
+}
+
+/* Append to OB the site record of SITE.  */
+
+static void
+esc_json_site (obstack *ob, const esc_site *site)
+{
+  obstack_1grow (ob, '{');
+  esc_json_member (ob, "record", "site", true);
+  esc_json_member (ob, "file", site->file);
+  esc_json_int (ob, "line", site->line);
+  esc_json_int (ob, "col", site->col);
+  esc_json_member (ob, "function", site->function);
+  esc_json_member (ob, "kind", esc_kind_name (site->kind));
+  esc_json_member (ob, "type", site->type);
+  esc_json_member (ob, "size", (site->size == ESC_SIZE_CONST ? "const"
+				: site->size == ESC_SIZE_VAR ? "var" : NULL));
+  esc_json_member (ob, "name", site->name);
+  esc_json_member (ob, "gccgo", esc_decision_name (site->gccgo));
+  esc_json_member (ob, "gccgo_reason", site->reason);
+  esc_json_member (ob, "gccgo_note", site->note);
+  esc_json_member (ob, "runtime", site->runtime);
+  obstack_grow (ob, "}\n", 2);
+}
+
+/* Return true if PATH can be appended to (or created), else false with
+   errno set.  Checked when the options are read, so that a bad path is
+   an error before anything is compiled and no file is left behind.  */
+
+bool
+esc_json_check_writable (const char *path)
+{
+  struct stat st;
+  if (stat (path, &st) == 0)
+    {
+      if (S_ISDIR (st.st_mode))
+	{
+	  errno = EISDIR;
+	  return false;
+	}
+      return access (path, W_OK) == 0;
+    }
+  if (errno != ENOENT)
+    return false;
+  char *dir = xstrdup (path);
+  char *slash = strrchr (dir, '/');
+  const char *d = ".";
+  if (slash == dir)
+    d = "/";
+  else if (slash)
+    {
+      *slash = '\0';
+      d = dir;
+    }
+  bool ok = access (d, W_OK | X_OK) == 0;
+  free (dir);
+  return ok;
+}
+
+/* Write BUF[0..LEN) to the end of PATH in one locked write.  On failure,
+   report an error and leave the file as it was.  */
+
+static void
+esc_append_locked (const char *path, const char *buf, size_t len)
+{
+  int fd = open (path, O_WRONLY | O_APPEND | O_CREAT, 0666);
+  if (fd < 0)
+    {
+      error ("escape plugin: cannot open JSON output %qs: %m", path);
+      return;
+    }
+  if (flock (fd, LOCK_EX) != 0)
+    {
+      error ("escape plugin: cannot lock JSON output %qs: %m", path);
+      close (fd);
+      return;
+    }
+  struct stat st;
+  off_t before = fstat (fd, &st) == 0 ? st.st_size : -1;
+  size_t done = 0;
+  while (done < len)
+    {
+      ssize_t n = write (fd, buf + done, len - done);
+      if (n < 0 && errno == EINTR)
+	continue;
+      if (n <= 0)
+	{
+	  error ("escape plugin: cannot write JSON output %qs: %m", path);
+	  if (before >= 0 && ftruncate (fd, before) != 0)
+	    error ("escape plugin: cannot restore %qs: %m", path);
+	  break;
+	}
+      done += n;
+    }
+  flock (fd, LOCK_UN);
+  close (fd);
+}
+
+/* Append the unit's records for SITES to the JSON output file.  */
+
+void
+esc_report_json (vec<esc_site> *sites)
+{
+  obstack ob;
+  obstack_init (&ob);
+  esc_json_unit (&ob, sites->length ());
+  unsigned i;
+  esc_site *site;
+  FOR_EACH_VEC_ELT (*sites, i, site)
+    esc_json_site (&ob, site);
+  size_t len = obstack_object_size (&ob);
+  char *buf = XOBFINISH (&ob, char *);
+  esc_append_locked (esc_opts.json, buf, len);
+  obstack_free (&ob, NULL);
+}
+
+/* Print the number of SITES per kind and decision to OUT.  */
+
+void
+esc_report_summary (vec<esc_site> *sites, FILE *out)
+{
+  unsigned counts[ESC_KIND_LAST][ESC_DECISION_LAST];
+  unsigned totals[ESC_DECISION_LAST];
+  memset (counts, 0, sizeof counts);
+  memset (totals, 0, sizeof totals);
+  unsigned i;
+  esc_site *site;
+  FOR_EACH_VEC_ELT (*sites, i, site)
+    {
+      counts[site->kind][site->gccgo]++;
+      totals[site->gccgo]++;
+    }
+  fprintf (out, "escape: %s: %u allocation sites\n", main_input_filename,
+	   sites->length ());
+  fprintf (out, "  %-18s %6s %6s %6s\n", "kind", "heap", "stack", "static");
+  for (int k = 0; k < ESC_KIND_LAST; k++)
+    {
+      unsigned *c = counts[k];
+      if (c[ESC_HEAP] + c[ESC_STACK] + c[ESC_STATIC] == 0)
+	continue;
+      fprintf (out, "  %-18s %6u %6u %6u\n", esc_kind_name ((esc_kind) k),
+	       c[ESC_HEAP], c[ESC_STACK], c[ESC_STATIC]);
+    }
+  fprintf (out, "  %-18s %6u %6u %6u\n", "total", totals[ESC_HEAP],
+	   totals[ESC_STACK], totals[ESC_STATIC]);
+}

@@ -1,0 +1,717 @@
+/* sites.c: find the allocation sites in a function's GIMPLE, and gccgo's
+   decision for each.
+
+   The front end has already decided (gofrontend/escape.cc) and lowered its
+   decision (shared/docs/gccgo-gimple-idioms.md, sections 13 and 14):
+
+   heap    a call of an allocating runtime function (runtime.c's table):
+	   runtime.newobject, makeslice, growslice, makemap, makechan,
+	   __go_construct_map, and the string runtime with a 0B buffer;
+   stack   an address-taken local: a zero-initialised artificial GOTMP.N
+	   (new, &T{}, make with a constant size), a GOTMP whose address
+	   becomes a slice's __values (literals, variadic slices) or an
+	   interface's __object (boxes), a closure or method-value record,
+	   a named variable; the stack buffer of a string runtime call;
+	   the defer record of runtime.deferprocStack;
+   static  the address of read-only data stored as an interface's
+	   __object (boxed constants), or a func literal's static
+	   descriptor (PKG.F..funcN..f).
+
+   What a runtime.newobject or a stack GOTMP stands for is read from where
+   its address flows within a few SSA copies (esc_flow): into __object, into
+   __values, into __go_go or runtime.deferproc, into a named variable
+   declared at the allocation's own position (a variable moved to the
+   heap).  The remaining ambiguity (new(T) or &T{}) is settled by the
+   source token at the allocation's position.
+
+   Addresses passed only to runtime functions (channel slots, select cases,
+   map iterators, staging copies read by typedmemmove) are helpers, not
+   allocation sites.  The walk is linear in the number of statements: each
+   local is classified once, and each flow search visits a bounded number
+   of uses.  */
+
+#include "compat.h"
+#include "escape.h"
+
+static const char *const esc_kind_names[ESC_KIND_LAST] = {
+  "var", "param", "new", "composite-literal", "closure", "method-value",
+  "box", "make-slice", "slice-literal", "append", "make-map", "map-literal",
+  "make-chan", "string-conv", "concat", "go-args", "defer-args"
+};
+
+static const char *const esc_decision_names[ESC_DECISION_LAST] = {
+  "heap", "stack", "static"
+};
+
+/* Return the name of KIND as used in notes and records.  */
+
+const char *
+esc_kind_name (enum esc_kind kind)
+{
+  return esc_kind_names[kind];
+}
+
+/* Return the name of the decision DECISION.  */
+
+const char *
+esc_decision_name (enum esc_decision decision)
+{
+  return esc_decision_names[decision];
+}
+
+/* Where an allocated address flows within its function, as far as site
+   discovery needs to know.  */
+
+struct esc_flow
+{
+  bool to_object;		/* stored into an interface's __object */
+  bool to_values;		/* stored into a slice's __values */
+  bool to_go;			/* the argument block of __go_go */
+  bool to_defer;		/* the argument block of runtime.deferproc */
+  tree named;			/* a user variable it is assigned to */
+  tree stored_parm;		/* a parameter stored into the object */
+  tree pointee;			/* the type it is seen to point to */
+};
+
+/* Bound on the SSA names one flow search visits.  */
+#define ESC_FLOW_LIMIT 16
+
+/* The discovery state of one function.  */
+
+struct esc_fn_ctx
+{
+  function *fun;
+  char *fname;
+  vec<esc_site> *sites;
+  hash_set<tree> *classified;	/* locals already decided */
+  hash_set<tree> *zero_init;	/* locals stored whole from a constant */
+  hash_map<tree, tree> *value_expr_of;	/* GOTMP.N -> named variable */
+};
+
+/* Return the name of FIELD, a COMPONENT_REF's field, or "".  */
+
+static const char *
+esc_ref_field_name (tree ref)
+{
+  if (TREE_CODE (ref) != COMPONENT_REF)
+    return "";
+  tree field = TREE_OPERAND (ref, 1);
+  return DECL_NAME (field) ? IDENTIFIER_POINTER (DECL_NAME (field)) : "";
+}
+
+/* Return the named user variable standing for VAR in CTX: VAR itself if it
+   is not artificial, the variable whose DECL_VALUE_EXPR is VAR (functions
+   with defer), or NULL.  */
+
+static tree
+esc_named_var (esc_fn_ctx *ctx, tree var)
+{
+  if (!var || !DECL_P (var))
+    return NULL_TREE;
+  if (!DECL_ARTIFICIAL (var) && DECL_NAME (var))
+    return var;
+  tree *named = ctx->value_expr_of->get (var);
+  return named ? *named : NULL_TREE;
+}
+
+/* Record in FLOW what the use statement STMT does with VALUE, which holds
+   the allocated address; push onto WORK the SSA names the address is
+   copied to.  */
+
+static void
+esc_flow_use (esc_fn_ctx *ctx, gimple *stmt, tree value, esc_flow *flow,
+	      vec<tree> *work)
+{
+  if (gassign *assign = dyn_cast <gassign *> (stmt))
+    {
+      tree lhs = gimple_assign_lhs (assign);
+      tree rhs = gimple_assign_rhs1 (assign);
+      bool copy = (rhs == value
+		   && (gimple_assign_single_p (assign)
+		       || CONVERT_EXPR_CODE_P (gimple_assign_rhs_code (assign))));
+      if (!copy)
+	{
+	  /* *VALUE = PARM: the cell of a parameter moved to the heap.  */
+	  if (TREE_CODE (lhs) == MEM_REF && TREE_OPERAND (lhs, 0) == value
+	      && TREE_CODE (rhs) == SSA_NAME && SSA_NAME_IS_DEFAULT_DEF (rhs)
+	      && SSA_NAME_VAR (rhs)
+	      && TREE_CODE (SSA_NAME_VAR (rhs)) == PARM_DECL)
+	    flow->stored_parm = SSA_NAME_VAR (rhs);
+	  return;
+	}
+      const char *field = esc_ref_field_name (lhs);
+      if (strcmp (field, "__object") == 0)
+	flow->to_object = true;
+      else if (strcmp (field, "__values") == 0)
+	flow->to_values = true;
+      else if (TREE_CODE (lhs) == SSA_NAME)
+	{
+	  if (!flow->named)
+	    flow->named = esc_named_var (ctx, SSA_NAME_VAR (lhs));
+	  work->safe_push (lhs);
+	}
+      else if (VAR_P (lhs) && !flow->named)
+	flow->named = esc_named_var (ctx, lhs);
+    }
+  else if (gcall *call = dyn_cast <gcall *> (stmt))
+    {
+      const esc_runtime_fn *rt = esc_runtime_lookup (gimple_call_fndecl (call));
+      if (rt && rt->role == ESC_RT_GO)
+	flow->to_go = true;
+      else if (rt && rt->role == ESC_RT_DEFER)
+	flow->to_defer = true;
+      else if (rt && strcmp (rt->name, "runtime.deferprocStack") == 0)
+	flow->to_defer = true;
+      /* typedmemmove (&T..d, VALUE, &STAGING): the staging copy has the
+	 type of the object.  */
+      if (gimple_call_num_args (call) == 3 && gimple_call_arg (call, 1) == value
+	  && TREE_CODE (gimple_call_arg (call, 2)) == ADDR_EXPR
+	  && !flow->pointee)
+	flow->pointee = TREE_TYPE (TREE_OPERAND (gimple_call_arg (call, 2), 0));
+    }
+  else if (gphi *phi = dyn_cast <gphi *> (stmt))
+    work->safe_push (gimple_phi_result (phi));
+}
+
+/* Follow the address held by the SSA name START (or, if START is NULL, the
+   address operand of STMT alone) through copies, and fill in FLOW.  */
+
+static void
+esc_follow (esc_fn_ctx *ctx, gimple *stmt, tree start, tree addr,
+	    esc_flow *flow)
+{
+  memset (flow, 0, sizeof *flow);
+  auto_vec<tree, ESC_FLOW_LIMIT> work;
+  if (start)
+    work.safe_push (start);
+  else
+    esc_flow_use (ctx, stmt, addr, flow, &work);
+
+  for (unsigned visited = 0; !work.is_empty () && visited < ESC_FLOW_LIMIT;
+       visited++)
+    {
+      tree name = work.pop ();
+      tree type = TREE_TYPE (name);
+      if (!flow->pointee && POINTER_TYPE_P (type)
+	  && !VOID_TYPE_P (TREE_TYPE (type)))
+	flow->pointee = TREE_TYPE (type);
+      use_operand_p use;
+      imm_use_iterator iter;
+      FOR_EACH_IMM_USE_FAST (use, iter, name)
+	esc_flow_use (ctx, USE_STMT (use), name, flow, &work);
+    }
+}
+
+/* Return the name of the first field of the record type TYPE, or "".  */
+
+static const char *
+esc_first_field (tree type, tree *field_out)
+{
+  *field_out = NULL_TREE;
+  if (!type || TREE_CODE (type) != RECORD_TYPE)
+    return "";
+  tree f = TYPE_FIELDS (type);
+  while (f && TREE_CODE (f) != FIELD_DECL)
+    f = DECL_CHAIN (f);
+  *field_out = f;
+  return f && DECL_NAME (f) ? IDENTIFIER_POINTER (DECL_NAME (f)) : "";
+}
+
+/* Return the function-value kind of an object of type TYPE: a closure
+   record is { void *f; captures... }, a method value { fn; val }.
+   Return ESC_KIND_LAST for anything else.  */
+
+static enum esc_kind
+esc_func_record_kind (tree type)
+{
+  tree f;
+  const char *first = esc_first_field (type, &f);
+  if (!f)
+    return ESC_KIND_LAST;
+  tree next = DECL_CHAIN (f);
+  if (strcmp (first, "f") == 0 && POINTER_TYPE_P (TREE_TYPE (f))
+      && VOID_TYPE_P (TREE_TYPE (TREE_TYPE (f))))
+    return ESC_KIND_CLOSURE;
+  if (strcmp (first, "fn") == 0 && next && DECL_NAME (next)
+      && strcmp (IDENTIFIER_POINTER (DECL_NAME (next)), "val") == 0)
+    return ESC_KIND_METHOD_VALUE;
+  return ESC_KIND_LAST;
+}
+
+/* Return true if the locus of LOC1 and LOC2 is the same position.  */
+
+static bool
+esc_same_position (location_t loc1, location_t loc2)
+{
+  expanded_location x1 = expand_location (loc1);
+  expanded_location x2 = expand_location (loc2);
+  return (x1.line == x2.line && x1.column == x2.column && x1.file && x2.file
+	  && strcmp (x1.file, x2.file) == 0);
+}
+
+/* Append a new site of KIND with gccgo's DECISION at LOC for STMT to CTX's
+   list, and return it.  */
+
+static esc_site *
+esc_add_site (esc_fn_ctx *ctx, gimple *stmt, location_t loc,
+	      enum esc_kind kind, enum esc_decision decision)
+{
+  esc_site site;
+  memset (&site, 0, sizeof site);
+  site.loc = LOCATION_LOCUS (loc);
+  if (site.loc <= BUILTINS_LOCATION)
+    site.loc = LOCATION_LOCUS (gimple_location (stmt));
+  expanded_location xloc = expand_location (site.loc);
+  site.file = xloc.file;
+  site.line = xloc.line;
+  site.col = xloc.column;
+  site.function = xstrdup (ctx->fname);
+  site.kind = kind;
+  site.gccgo = decision;
+  site.size = ESC_SIZE_NA;
+  site.stmt = stmt;
+  ctx->sites->safe_push (site);
+  return &ctx->sites->last ();
+}
+
+/* Return the kind that the source token at LOC gives a new-or-literal
+   object: new(T) or &T{...}.  */
+
+static enum esc_kind
+esc_kind_from_token (location_t loc, enum esc_kind fallback)
+{
+  const char *token = esc_source_token (loc);
+  if (strcmp (token, "new") == 0)
+    return ESC_KIND_NEW;
+  if (strcmp (token, "&") == 0)
+    return ESC_KIND_COMPOSITE_LITERAL;
+  if (strcmp (token, "func") == 0)
+    return ESC_KIND_CLOSURE;
+  if (strcmp (token, "make") == 0)
+    return ESC_KIND_MAKE_SLICE;
+  if (strcmp (token, "[") == 0)
+    return ESC_KIND_SLICE_LITERAL;
+  return fallback;
+}
+
+/* Return true if ARG is a constant, or an SSA copy of one.  */
+
+static bool
+esc_constant_arg_p (tree arg)
+{
+  for (int i = 0; i < 4 && TREE_CODE (arg) == SSA_NAME; i++)
+    {
+      gimple *def = SSA_NAME_DEF_STMT (arg);
+      if (!gimple_assign_single_p (def) && !gimple_assign_cast_p (def))
+	return false;
+      arg = gimple_assign_rhs1 (def);
+    }
+  return TREE_CODE (arg) == INTEGER_CST;
+}
+
+/* Record the heap site of CALL, a call of the allocating runtime function
+   RT.  */
+
+static void
+esc_heap_call_site (esc_fn_ctx *ctx, gcall *call, const esc_runtime_fn *rt)
+{
+  location_t loc = gimple_location (call);
+  enum esc_kind kind = rt->kind;
+  tree name = NULL_TREE;
+  tree lhs = gimple_call_lhs (call);
+  esc_flow flow;
+  memset (&flow, 0, sizeof flow);
+
+  if (kind == ESC_KIND_NEW)
+    {
+      if (lhs && TREE_CODE (lhs) == SSA_NAME)
+	esc_follow (ctx, call, lhs, NULL_TREE, &flow);
+      else if (lhs)
+	flow.named = esc_named_var (ctx, lhs);
+      enum esc_kind fkind = esc_func_record_kind (flow.pointee);
+      /* A variable moved to the heap is allocated at its declaration.  */
+      if (flow.named
+	  && esc_same_position (DECL_SOURCE_LOCATION (flow.named), loc))
+	{
+	  kind = flow.stored_parm ? ESC_KIND_PARAM : ESC_KIND_VAR;
+	  name = flow.named;
+	}
+      else if (flow.to_go)
+	kind = ESC_KIND_GO_ARGS;
+      else if (flow.to_defer)
+	kind = ESC_KIND_DEFER_ARGS;
+      else if (flow.to_object)
+	kind = ESC_KIND_BOX;
+      else if (flow.to_values)
+	kind = ESC_KIND_SLICE_LITERAL;
+      else if (fkind != ESC_KIND_LAST)
+	kind = fkind;
+      else
+	{
+	  kind = esc_kind_from_token (loc, ESC_KIND_LAST);
+	  if (kind == ESC_KIND_LAST)
+	    kind = ESC_KIND_NEW;
+	}
+    }
+
+  esc_site *site = esc_add_site (ctx, call, loc, kind, ESC_HEAP);
+  site->runtime = rt->name;
+  if (name)
+    site->name = xstrdup (IDENTIFIER_POINTER (DECL_NAME (name)));
+  if (rt->kind != ESC_KIND_MAKE_MAP || gimple_call_num_args (call) > 0)
+    site->type = (gimple_call_num_args (call) > 0
+		  ? esc_go_type_from_descriptor (gimple_call_arg (call, 0))
+		  : NULL);
+  if (kind == ESC_KIND_MAKE_SLICE)
+    {
+      if (site->type)
+	{
+	  /* makeslice takes the element type.  */
+	  char *slice = concat ("[]", site->type, NULL);
+	  free (site->type);
+	  site->type = slice;
+	}
+      bool constant = true;
+      for (unsigned i = 1; i < gimple_call_num_args (call); i++)
+	constant &= esc_constant_arg_p (gimple_call_arg (call, i));
+      site->size = constant ? ESC_SIZE_CONST : ESC_SIZE_VAR;
+    }
+  else if (kind == ESC_KIND_SLICE_LITERAL && site->type
+	   && site->type[0] == '[')
+    {
+      /* The backing array [N]T stands for a []T.  */
+      char *close = strchr (site->type, ']');
+      char *slice = concat ("[]", close ? close + 1 : site->type, NULL);
+      free (site->type);
+      site->type = slice;
+    }
+  else if (kind == ESC_KIND_APPEND && site->type)
+    {
+      char *slice = concat ("[]", site->type, NULL);
+      free (site->type);
+      site->type = slice;
+    }
+}
+
+/* Return the local variable or parameter of CTX's function whose address
+   ADDR takes, or NULL.  */
+
+static tree
+esc_local_base (esc_fn_ctx *ctx, tree addr)
+{
+  tree base = get_base_address (TREE_OPERAND (addr, 0));
+  if (!base || !DECL_P (base))
+    return NULL_TREE;
+  if (TREE_CODE (base) == PARM_DECL
+      || (VAR_P (base) && !is_global_var (base)))
+    return (decl_function_context (base) == ctx->fun->decl
+	    ? base : NULL_TREE);
+  return NULL_TREE;
+}
+
+/* Mark as classified the local whose address ARG takes, if any.  */
+
+static void
+esc_mark_local_arg (esc_fn_ctx *ctx, tree arg)
+{
+  if (TREE_CODE (arg) != ADDR_EXPR)
+    return;
+  tree base = esc_local_base (ctx, arg);
+  if (base)
+    ctx->classified->add (base);
+}
+
+/* Record the site of CALL, a string runtime call: heap with a 0B buffer,
+   stack with the address of a local buffer.  */
+
+static void
+esc_buffered_call_site (esc_fn_ctx *ctx, gcall *call,
+			const esc_runtime_fn *rt)
+{
+  if (gimple_call_num_args (call) == 0)
+    return;
+  tree buf = gimple_call_arg (call, 0);
+  enum esc_decision decision = integer_zerop (buf) ? ESC_HEAP : ESC_STACK;
+  esc_mark_local_arg (ctx, buf);
+  esc_site *site = esc_add_site (ctx, call, gimple_location (call),
+				 rt->kind, decision);
+  site->runtime = rt->name;
+  site->type = xstrdup (rt->type);
+}
+
+/* Record the site of CALL, a call of runtime.deferprocStack: its defer
+   record and argument block are on the stack.  */
+
+static void
+esc_stack_defer_site (esc_fn_ctx *ctx, gcall *call, const esc_runtime_fn *rt)
+{
+  for (unsigned i = 0; i < gimple_call_num_args (call); i++)
+    esc_mark_local_arg (ctx, gimple_call_arg (call, i));
+  esc_site *site = esc_add_site (ctx, call, gimple_location (call),
+				 ESC_KIND_DEFER_ARGS, ESC_STACK);
+  site->runtime = rt->name;
+}
+
+/* Return true if VAR, a static variable, is the descriptor of a func
+   literal (PKG.F..funcN..f).  */
+
+static bool
+esc_func_literal_descriptor_p (tree var)
+{
+  if (!DECL_NAME (var))
+    return false;
+  const char *name = IDENTIFIER_POINTER (DECL_NAME (var));
+  size_t len = strlen (name);
+  return (len > 3 && strcmp (name + len - 3, "..f") == 0
+	  && strstr (name, "..func") != NULL);
+}
+
+/* Consider the address ADDR of a static variable, an operand of STMT:
+   record a static site if it is a boxed constant or a capture-less func
+   literal.  */
+
+static void
+esc_static_addr (esc_fn_ctx *ctx, gimple *stmt, tree addr, tree base)
+{
+  location_t loc = EXPR_LOCATION (addr);
+  if (loc == UNKNOWN_LOCATION)
+    loc = gimple_location (stmt);
+  if (esc_func_literal_descriptor_p (base))
+    {
+      esc_add_site (ctx, stmt, loc, ESC_KIND_CLOSURE, ESC_STATIC);
+      return;
+    }
+  if (gimple_assign_single_p (stmt) && gimple_assign_rhs1 (stmt) == addr
+      && strcmp (esc_ref_field_name (gimple_assign_lhs (stmt)),
+		 "__object") == 0
+      && TREE_READONLY (base) && DECL_ARTIFICIAL (base))
+    {
+      esc_site *site = esc_add_site (ctx, stmt, loc, ESC_KIND_BOX,
+				     ESC_STATIC);
+      site->type = esc_go_type_from_tree (TREE_TYPE (base));
+    }
+}
+
+/* Consider the address ADDR of the local LOCAL, an operand of STMT, the
+   first one outside a runtime call: record a stack site if LOCAL is an
+   allocation gccgo placed on the stack.  */
+
+static void
+esc_local_addr (esc_fn_ctx *ctx, gimple *stmt, tree addr, tree local)
+{
+  ctx->classified->add (local);
+  location_t loc = EXPR_LOCATION (addr);
+  if (loc == UNKNOWN_LOCATION)
+    loc = gimple_location (stmt);
+
+  esc_flow flow;
+  tree lhs = gimple_get_lhs (stmt);
+  if (lhs && TREE_CODE (lhs) == SSA_NAME && gimple_assign_single_p (stmt)
+      && gimple_assign_rhs1 (stmt) == addr)
+    esc_follow (ctx, stmt, lhs, NULL_TREE, &flow);
+  else
+    esc_follow (ctx, stmt, NULL_TREE, addr, &flow);
+
+  tree type = TREE_TYPE (local);
+  tree named = esc_named_var (ctx, local);
+  enum esc_kind kind;
+  location_t addr_loc = loc;
+  if (named)
+    {
+      kind = TREE_CODE (named) == PARM_DECL ? ESC_KIND_PARAM : ESC_KIND_VAR;
+      loc = DECL_SOURCE_LOCATION (named);
+    }
+  else if (flow.to_object)
+    kind = ESC_KIND_BOX;
+  else if (flow.to_values)
+    kind = (strcmp (esc_source_token (loc), "make") == 0
+	    ? ESC_KIND_MAKE_SLICE : ESC_KIND_SLICE_LITERAL);
+  else if (esc_func_record_kind (type) != ESC_KIND_LAST)
+    kind = esc_func_record_kind (type);
+  else if (flow.to_go || flow.to_defer)
+    return;	/* part of a go or defer site */
+  else if (ctx->zero_init->contains (local))
+    {
+      /* gccgo places the home of new(T) and &T{} at the new or & token;
+	 other zero-initialised temporaries (map keys, results) are not
+	 allocations.  Without the source, any temporary whose address is
+	 kept somewhere counts.  */
+      kind = esc_kind_from_token (loc, ESC_KIND_LAST);
+      if (kind == ESC_KIND_LAST && esc_source_token (loc)[0] == '\0'
+	  && (flow.named || TREE_CODE (gimple_get_lhs (stmt)) != SSA_NAME))
+	kind = ESC_KIND_NEW;
+      if (kind != ESC_KIND_NEW && kind != ESC_KIND_COMPOSITE_LITERAL)
+	return;
+    }
+  else
+    return;	/* a temporary, not an allocation */
+
+  esc_site *site = esc_add_site (ctx, stmt, loc, kind, ESC_STACK);
+  if (named)
+    {
+      expanded_location xaddr = expand_location (addr_loc);
+      site->name = xstrdup (IDENTIFIER_POINTER (DECL_NAME (named)));
+      site->alt_line = xaddr.line;
+      site->alt_col = xaddr.column;
+    }
+  if (kind == ESC_KIND_MAKE_SLICE || kind == ESC_KIND_SLICE_LITERAL)
+    {
+      /* The backing array [N]T stands for a []T.  */
+      if (TREE_CODE (type) == ARRAY_TYPE)
+	{
+	  char *elem = esc_go_type_from_tree (TREE_TYPE (type));
+	  site->type = concat ("[]", elem, NULL);
+	  free (elem);
+	}
+      if (kind == ESC_KIND_MAKE_SLICE)
+	site->size = ESC_SIZE_CONST;
+    }
+  else if (kind != ESC_KIND_CLOSURE && kind != ESC_KIND_METHOD_VALUE)
+    site->type = esc_go_type_from_tree (type);
+}
+
+/* Consider the operand OP of STMT, if it is an address.  RUNTIME_CALL
+   says whether STMT calls the Go runtime.  */
+
+static void
+esc_scan_operand (esc_fn_ctx *ctx, gimple *stmt, tree op, bool runtime_call)
+{
+  if (!op || TREE_CODE (op) != ADDR_EXPR)
+    return;
+  tree base = get_base_address (TREE_OPERAND (op, 0));
+  if (!base || !DECL_P (base))
+    return;
+  if (VAR_P (base) && is_global_var (base))
+    {
+      if (!runtime_call)
+	esc_static_addr (ctx, stmt, op, base);
+      return;
+    }
+  tree local = esc_local_base (ctx, op);
+  if (!local || runtime_call || ctx->classified->contains (local))
+    return;
+  esc_local_addr (ctx, stmt, op, local);
+}
+
+/* Consider every address operand of STMT.  */
+
+static void
+esc_scan_addresses (esc_fn_ctx *ctx, gimple *stmt)
+{
+  if (gphi *phi = dyn_cast <gphi *> (stmt))
+    {
+      for (unsigned i = 0; i < gimple_phi_num_args (phi); i++)
+	esc_scan_operand (ctx, stmt, gimple_phi_arg_def (phi, i), false);
+      return;
+    }
+  bool runtime_call = esc_runtime_call_p (stmt);
+  for (unsigned i = 0; i < gimple_num_ops (stmt); i++)
+    if (!(is_gimple_call (stmt) && i == 1))	/* not the callee */
+      esc_scan_operand (ctx, stmt, gimple_op (stmt, i), runtime_call);
+}
+
+/* Scan STMT for a call of a runtime function that decides an
+   allocation.  */
+
+static void
+esc_scan_call (esc_fn_ctx *ctx, gimple *stmt)
+{
+  gcall *call = dyn_cast <gcall *> (stmt);
+  if (!call)
+    return;
+  const esc_runtime_fn *rt = esc_runtime_lookup (gimple_call_fndecl (call));
+  if (!rt)
+    return;
+  switch (rt->role)
+    {
+    case ESC_RT_ALLOC:
+      esc_heap_call_site (ctx, call, rt);
+      break;
+    case ESC_RT_BUFFERED:
+      esc_buffered_call_site (ctx, call, rt);
+      break;
+    case ESC_RT_STACK_DEFER:
+      esc_stack_defer_site (ctx, call, rt);
+      break;
+    default:
+      break;
+    }
+}
+
+/* Record in CTX the named variables of BLOCK and its subblocks whose
+   DECL_VALUE_EXPR is a local: gccgo gives them a GOTMP home in functions
+   with defer.  */
+
+static void
+esc_collect_value_exprs (esc_fn_ctx *ctx, tree block)
+{
+  for (; block; block = BLOCK_CHAIN (block))
+    {
+      for (tree var = BLOCK_VARS (block); var; var = DECL_CHAIN (var))
+	if (VAR_P (var) && DECL_HAS_VALUE_EXPR_P (var)
+	    && VAR_P (DECL_VALUE_EXPR (var)))
+	  ctx->value_expr_of->put (DECL_VALUE_EXPR (var), var);
+      esc_collect_value_exprs (ctx, BLOCK_SUBBLOCKS (block));
+    }
+}
+
+/* Record in CTX the locals stored whole from a constant (GOTMP.N = {} or
+   GOTMP.N = 0): gccgo's stack homes for new(T) and &T{}.  */
+
+static void
+esc_collect_zero_inits (esc_fn_ctx *ctx)
+{
+  basic_block bb;
+  FOR_EACH_BB_FN (bb, ctx->fun)
+    for (gimple_stmt_iterator gsi = gsi_start_bb (bb); !gsi_end_p (gsi);
+	 gsi_next (&gsi))
+      {
+	gimple *stmt = gsi_stmt (gsi);
+	if (!gimple_assign_single_p (stmt) || gimple_clobber_p (stmt))
+	  continue;
+	tree lhs = gimple_assign_lhs (stmt);
+	tree rhs = gimple_assign_rhs1 (stmt);
+	if (VAR_P (lhs) && !is_global_var (lhs)
+	    && (TREE_CODE (rhs) == CONSTRUCTOR || CONSTANT_CLASS_P (rhs)))
+	  ctx->zero_init->add (lhs);
+      }
+}
+
+/* Append to SITES every allocation site of FUN, which must be cfun, in
+   statement order.  */
+
+void
+esc_find_sites (function *fun, vec<esc_site> *sites)
+{
+  hash_set<tree> classified;
+  hash_set<tree> zero_init;
+  hash_map<tree, tree> value_expr_of;
+  esc_fn_ctx ctx;
+  ctx.fun = fun;
+  ctx.fname = esc_go_function_name (fun->decl);
+  ctx.sites = sites;
+  ctx.classified = &classified;
+  ctx.zero_init = &zero_init;
+  ctx.value_expr_of = &value_expr_of;
+
+  esc_collect_value_exprs (&ctx, DECL_INITIAL (fun->decl));
+  esc_collect_zero_inits (&ctx);
+
+  basic_block bb;
+  FOR_EACH_BB_FN (bb, fun)
+    {
+      for (gphi_iterator psi = gsi_start_phis (bb); !gsi_end_p (psi);
+	   gsi_next (&psi))
+	esc_scan_addresses (&ctx, psi.phi ());
+      for (gimple_stmt_iterator gsi = gsi_start_bb (bb); !gsi_end_p (gsi);
+	   gsi_next (&gsi))
+	{
+	  gimple *stmt = gsi_stmt (gsi);
+	  if (is_gimple_debug (stmt) || gimple_clobber_p (stmt))
+	    continue;
+	  esc_scan_call (&ctx, stmt);
+	  esc_scan_addresses (&ctx, stmt);
+	}
+    }
+  free (ctx.fname);
+}
