@@ -15,12 +15,12 @@ static void
 esc_dump_site (const esc_site *site)
 {
   char *what = esc_site_description (site);
-  fprintf (dump_file, "    ;; escape: %s %s %s [%s] at %s:%d:%d\n",
+  fprintf (dump_file, "      ;; escape: %s %s %s [%s] at %s:%d:%d\n",
 	   esc_decision_name (site->gccgo), esc_kind_name (site->kind), what,
 	   site->reason ? site->reason : "", site->file ? site->file : "?",
 	   site->line, site->col);
   if ((dump_flags & TDF_DETAILS) && site->note)
-    fprintf (dump_file, "    ;;   gccgo: %s\n", site->note);
+    fprintf (dump_file, "      ;;   gccgo: %s\n", site->note);
   free (what);
 }
 
@@ -48,11 +48,15 @@ esc_dump_function (function *fun, vec<esc_site> *sites, unsigned first,
       fprintf (dump_file, "  <bb %d>:\n", bb->index);
       for (gphi_iterator psi = gsi_start_phis (bb); !gsi_end_p (psi);
 	   gsi_next (&psi))
-	print_gimple_stmt (dump_file, psi.phi (), 4, flags);
+	{
+	  fprintf (dump_file, "    ");
+	  print_gimple_stmt (dump_file, psi.phi (), 4, flags);
+	}
       for (gimple_stmt_iterator gsi = gsi_start_bb (bb); !gsi_end_p (gsi);
 	   gsi_next (&gsi))
 	{
 	  gimple *stmt = gsi_stmt (gsi);
+	  fprintf (dump_file, "    ");
 	  print_gimple_stmt (dump_file, stmt, 4, flags);
 	  if (!site_of.get (stmt))
 	    continue;

@@ -1,0 +1,52 @@
+// JSON records: one per site, with position, function, kind, type and
+// gccgo's decision and reason.
+package p
+
+type S struct {
+	A, B int
+	P    *int
+}
+
+type T struct{ n int }
+
+//go:noinline
+func keep(s *S) int { return s.A }
+
+func NewEsc() *S {
+	return new(S) // JSON: kind=new gccgo=heap type=p.S col=9 function=p.NewEsc gccgo_reason=escapes runtime=runtime.newobject
+}
+
+func NewNoEsc() int {
+	s := new(S) // JSON: kind=new gccgo=stack col=7 gccgo_reason=does-not-escape runtime=null
+	return keep(s)
+}
+
+func Moved() *int {
+	x := 1 // JSON: kind=var gccgo=heap name=x col=2 gccgo_reason=moved-to-heap gccgo_note=moved\sto\sheap:\sx
+	return &x
+}
+
+func Param(a int) *int { // JSON: kind=param gccgo=heap name=a col=12
+	return &a
+}
+
+func MakeVar(n int) int {
+	s := make([]int, n) // JSON: kind=make-slice gccgo=heap size=var type=[]int gccgo_reason=non-constant-size
+	return len(s)
+}
+
+func MakeConst() int {
+	s := make([]int, 10) // JSON: kind=make-slice gccgo=stack size=const type=[]int
+	s[1] = 2
+	return s[1] + len(s)
+}
+
+func (t *T) Get() int { return t.n }
+
+func (t *T) Lit() *S {
+	return &S{A: t.n} // JSON: kind=composite-literal gccgo=heap function=p.(*T).Lit type=p.S
+}
+
+func (t T) Val() func() int { // JSON: kind=var gccgo=heap name=t gccgo_note=moved\sto\sheap:\st
+	return func() int { return t.n } // JSON: kind=closure gccgo=heap function=p.T.Val
+}

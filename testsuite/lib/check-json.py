@@ -1,0 +1,158 @@
+#!/usr/bin/env python3
+"""Check the escape plugin's JSON Lines output against a Go source.
+
+usage: check-json.py SOURCE.go RECORDS.jsonl
+
+Expectations live in SOURCE.go as comments on the line of the site:
+
+    return new(S) // JSON: kind=new gccgo=heap type=p.S col=9
+
+Each "JSON:" comment expects one site record on that line whose fields have
+the given values (the value "null" means JSON null).  Several records on one
+line need several comments: put "JSON@LINE:" on a later line.  The checker
+also validates every record against the schema (doc/schema.md) and the order
+of the records, and reports any site record no comment expects.
+
+Prints one "PASS: ..." or "FAIL: ..." line per check; exits 1 if any failed.
+"""
+
+import json
+import re
+import sys
+
+SCHEMA_VERSION = 1
+SITE_FIELDS = {
+    "record": str, "file": str, "line": int, "col": int, "function": str,
+    "kind": str, "type": (str, type(None)), "size": (str, type(None)),
+    "name": (str, type(None)), "gccgo": str, "gccgo_reason": str,
+    "gccgo_note": (str, type(None)), "runtime": (str, type(None)),
+}
+UNIT_FIELDS = {
+    "record": str, "schema": int, "compiler": str, "compiler_version": str,
+    "unit": str, "optimize": int, "sites": int,
+}
+KINDS = {"var", "param", "new", "composite-literal", "closure", "method-value",
+         "box", "make-slice", "slice-literal", "append", "make-map",
+         "map-literal", "make-chan", "string-conv", "concat", "go-args",
+         "defer-args"}
+DECISIONS = {"heap", "stack", "static"}
+REASONS = {"escapes", "moved-to-heap", "non-constant-size", "too-large", "map",
+           "channel", "append-growth", "go-statement", "defer-in-loop",
+           "analysis-disabled", "no-note", "does-not-escape", "constant",
+           "no-captures"}
+
+failed = False
+
+
+def report(ok, msg):
+    global failed
+    print(("PASS: " if ok else "FAIL: ") + msg)
+    if not ok:
+        failed = True
+
+
+def check_fields(rec, fields, what):
+    for key, typ in fields.items():
+        if key not in rec:
+            report(False, "%s lacks field %s" % (what, key))
+            return False
+        if not isinstance(rec[key], typ) or isinstance(rec[key], bool):
+            report(False, "%s field %s has type %s" % (what, key,
+                                                      type(rec[key]).__name__))
+            return False
+    extra = set(rec) - set(fields)
+    if extra:
+        report(False, "%s has unknown fields %s" % (what, sorted(extra)))
+        return False
+    return True
+
+
+def expectations(source):
+    """Return a list of (line, {field: value}) from SOURCE's comments."""
+    result = []
+    pat = re.compile(r"//.*?\bJSON(?:@(\d+))?:\s*(.*)$")
+    with open(source, encoding="utf-8") as f:
+        for lineno, text in enumerate(f, 1):
+            m = pat.search(text)
+            if not m:
+                continue
+            line = int(m.group(1)) if m.group(1) else lineno
+            fields = {}
+            for item in m.group(2).split():
+                key, _, value = item.partition("=")
+                value = value.replace("\\s", " ")
+                if value == "null":
+                    fields[key] = None
+                elif re.fullmatch(r"-?\d+", value) and key in ("col", "line"):
+                    fields[key] = int(value)
+                else:
+                    fields[key] = value
+            result.append((line, fields))
+    return result
+
+
+def main():
+    source, records_path = sys.argv[1], sys.argv[2]
+    with open(records_path, encoding="utf-8") as f:
+        lines = f.read().split("\n")
+    if lines and lines[-1] == "":
+        lines.pop()
+    else:
+        report(False, "output does not end with a newline")
+    records = []
+    for i, text in enumerate(lines, 1):
+        try:
+            records.append(json.loads(text))
+        except ValueError as e:
+            report(False, "line %d is not JSON: %s" % (i, e))
+            return
+    report(bool(records) and records[0].get("record") == "unit",
+           "first record is the unit record")
+    if not records:
+        return
+    unit = records[0]
+    if check_fields(unit, UNIT_FIELDS, "unit record"):
+        report(unit["schema"] == SCHEMA_VERSION, "schema version")
+        report(unit["sites"] == len(records) - 1, "unit site count")
+    sites = records[1:]
+    valid = True
+    for rec in sites:
+        what = "record at line %s" % rec.get("line")
+        if not check_fields(rec, SITE_FIELDS, what):
+            valid = False
+            continue
+        if rec["kind"] not in KINDS or rec["gccgo"] not in DECISIONS \
+                or rec["gccgo_reason"] not in REASONS:
+            report(False, "%s has a bad kind, decision or reason" % what)
+            valid = False
+        if (rec["size"] is not None) != (rec["kind"] == "make-slice"):
+            report(False, "%s: size is set iff kind is make-slice" % what)
+            valid = False
+    report(valid, "every site record matches the schema")
+    keys = [(r.get("file"), r.get("line"), r.get("col")) for r in sites]
+    report(keys == sorted(keys), "records are sorted by position")
+
+    expected = expectations(source)
+    unmatched = list(sites)
+    for line, fields in expected:
+        desc = "line %d: %s" % (line, " ".join(
+            "%s=%s" % kv for kv in sorted(fields.items(), key=str)))
+        match = None
+        for rec in unmatched:
+            if rec.get("line") == line and all(
+                    rec.get(k) == v for k, v in fields.items()):
+                match = rec
+                break
+        if match is None:
+            got = [r for r in sites if r.get("line") == line]
+            report(False, "%s (got %s)" % (desc, json.dumps(got)))
+        else:
+            unmatched.remove(match)
+            report(True, desc)
+    for rec in unmatched:
+        report(False, "unexpected record %s" % json.dumps(rec))
+
+
+if __name__ == "__main__":
+    main()
+    sys.exit(1 if failed else 0)
