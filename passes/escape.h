@@ -76,6 +76,8 @@ struct esc_site
   enum esc_kind kind;
   enum esc_decision gccgo;
   enum esc_size size;
+  long length;			/* constant make length (capacity for a
+				   stack array), or -1 */
   char *type;			/* Go type allocated, or NULL */
   char *name;			/* variable name for var/param, or NULL */
   const char *runtime;		/* allocating runtime call, or NULL; static */

@@ -8,9 +8,11 @@
    default -fgo-prefix); the go tool always passes -fgo-pkgpath.
 
    Types are spelled from the type descriptor passed to the allocating call
-   (PKGPATH.NAME..d, NAME..d for predeclared types, type..TYPELIT..d for
-   type literals, and ..p for the pointer type), or, for stack objects,
-   from the GCC type of the local.  */
+   (PKGPATH.NAME..d, NAME..d for predeclared types, type..TYPELIT for type
+   literals, and ..p for the pointer type), or, for stack objects, from the
+   GCC type of the local.  Named types are spelled without their package
+   on both paths: the GCC type of a stack object names only the type, and a
+   site keeps the same spelling whichever way gccgo decides.  */
 
 #include "compat.h"
 #include "escape.h"
@@ -200,17 +202,11 @@ esc_go_type_from_descriptor (tree arg)
       len -= 3;
       if (pointer)
 	obstack_1grow (&ob, '*');
+      /* PKGPATH.NAME: named types are spelled without their package,
+	 as the GCC types of stack objects only know NAME.  */
       const char *dot = (const char *) memchr (sym, '.', len);
       if (dot)
-	{
-	  obstack ob2;
-	  obstack_init (&ob2);
-	  char *pkg = esc_package_name (&ob2, sym, dot - sym);
-	  obstack_grow (&ob, pkg, strlen (pkg));
-	  obstack_1grow (&ob, '.');
-	  obstack_free (&ob2, NULL);
-	  esc_decode_id (&ob, dot + 1, len - (dot + 1 - sym));
-	}
+	esc_decode_id (&ob, dot + 1, len - (dot + 1 - sym));
       else
 	esc_decode_id (&ob, sym, len);
     }

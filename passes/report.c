@@ -91,8 +91,14 @@ esc_site_description (const esc_site *site)
     case ESC_KIND_BOX:
       return concat ("conversion of ", t, " to interface", NULL);
     case ESC_KIND_MAKE_SLICE:
-      return concat ("make(", site->type ? site->type : "[]T",
-		     site->size == ESC_SIZE_VAR ? ", n)" : ", const)", NULL);
+      {
+	char len[32];
+	if (site->length >= 0)
+	  snprintf (len, sizeof len, ", %ld)", site->length);
+	else
+	  strcpy (len, site->size == ESC_SIZE_VAR ? ", n)" : ", const)");
+	return concat ("make(", site->type ? site->type : "[]T", len, NULL);
+      }
     case ESC_KIND_SLICE_LITERAL:
       return concat (site->type ? site->type : "[]T", "{...}", NULL);
     case ESC_KIND_APPEND:
@@ -288,6 +294,10 @@ esc_json_site (obstack *ob, const esc_site *site)
   esc_json_member (ob, "type", site->type);
   esc_json_member (ob, "size", (site->size == ESC_SIZE_CONST ? "const"
 				: site->size == ESC_SIZE_VAR ? "var" : NULL));
+  if (site->length >= 0)
+    esc_json_int (ob, "length", site->length);
+  else
+    esc_json_member (ob, "length", NULL);
   esc_json_member (ob, "name", site->name);
   esc_json_member (ob, "gccgo", esc_decision_name (site->gccgo));
   esc_json_member (ob, "gccgo_reason", site->reason);

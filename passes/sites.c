@@ -269,6 +269,7 @@ esc_add_site (esc_fn_ctx *ctx, gimple *stmt, location_t loc,
   site.kind = kind;
   site.gccgo = decision;
   site.size = ESC_SIZE_NA;
+  site.length = -1;
   site.stmt = stmt;
   ctx->sites->safe_push (site);
   return &ctx->sites->last ();
@@ -294,19 +295,22 @@ esc_kind_from_token (location_t loc, enum esc_kind fallback)
   return fallback;
 }
 
-/* Return true if ARG is a constant, or an SSA copy of one.  */
+/* Return the value of ARG if it is a constant, or an SSA copy of one, that
+   fits a long; else -1.  */
 
-static bool
-esc_constant_arg_p (tree arg)
+static long
+esc_constant_arg (tree arg)
 {
   for (int i = 0; i < 4 && TREE_CODE (arg) == SSA_NAME; i++)
     {
       gimple *def = SSA_NAME_DEF_STMT (arg);
       if (!gimple_assign_single_p (def) && !gimple_assign_cast_p (def))
-	return false;
+	return -1;
       arg = gimple_assign_rhs1 (def);
     }
-  return TREE_CODE (arg) == INTEGER_CST;
+  if (TREE_CODE (arg) != INTEGER_CST || !tree_fits_shwi_p (arg))
+    return -1;
+  return tree_to_shwi (arg);
 }
 
 /* Record the heap site of CALL, a call of the allocating runtime function
@@ -371,10 +375,12 @@ esc_heap_call_site (esc_fn_ctx *ctx, gcall *call, const esc_runtime_fn *rt)
 	  free (site->type);
 	  site->type = slice;
 	}
-      bool constant = true;
+      bool constant = gimple_call_num_args (call) > 1;
       for (unsigned i = 1; i < gimple_call_num_args (call); i++)
-	constant &= esc_constant_arg_p (gimple_call_arg (call, i));
+	constant &= esc_constant_arg (gimple_call_arg (call, i)) >= 0;
       site->size = constant ? ESC_SIZE_CONST : ESC_SIZE_VAR;
+      if (constant)
+	site->length = esc_constant_arg (gimple_call_arg (call, 1));
     }
   else if (kind == ESC_KIND_SLICE_LITERAL && site->type
 	   && site->type[0] == '[')
@@ -564,7 +570,14 @@ esc_local_addr (esc_fn_ctx *ctx, gimple *stmt, tree addr, tree local)
 	  free (elem);
 	}
       if (kind == ESC_KIND_MAKE_SLICE)
-	site->size = ESC_SIZE_CONST;
+	{
+	  site->size = ESC_SIZE_CONST;
+	  tree domain = (TREE_CODE (type) == ARRAY_TYPE
+			 ? TYPE_DOMAIN (type) : NULL_TREE);
+	  if (domain && TYPE_MAX_VALUE (domain)
+	      && tree_fits_shwi_p (TYPE_MAX_VALUE (domain)))
+	    site->length = tree_to_shwi (TYPE_MAX_VALUE (domain)) + 1;
+	}
     }
   else if (kind != ESC_KIND_CLOSURE && kind != ESC_KIND_METHOD_VALUE)
     site->type = esc_go_type_from_tree (type);

@@ -12,11 +12,11 @@ var G *S
 func keep(s *S) int { return s.A }
 
 func NewEsc() *S {
-	return new(S) // { dg-message "new\\(p.S\\) escapes to heap" }
+	return new(S) // { dg-message "new\\(S\\) escapes to heap" }
 }
 
 func NewGlobal() {
-	G = new(S) // { dg-message "new\\(p.S\\) escapes to heap" }
+	G = new(S) // { dg-message "new\\(S\\) escapes to heap" }
 }
 
 func NewNoEsc() int {
@@ -36,7 +36,7 @@ type Big struct {
 }
 
 func NewBig() int64 {
-	b := new(Big) // { dg-message "new\\(p.Big\\) escapes to heap" }
+	b := new(Big) // { dg-message "new\\(Big\\) escapes to heap" }
 	b.Arr[3] = 7
 	return b.Arr[3]
 }

@@ -13,7 +13,7 @@ type T struct{ n int }
 func keep(s *S) int { return s.A }
 
 func NewEsc() *S {
-	return new(S) // JSON: kind=new gccgo=heap type=p.S col=9 function=p.NewEsc gccgo_reason=escapes runtime=runtime.newobject
+	return new(S) // JSON: kind=new gccgo=heap type=S col=9 function=p.NewEsc gccgo_reason=escapes runtime=runtime.newobject
 }
 
 func NewNoEsc() int {
@@ -36,7 +36,7 @@ func MakeVar(n int) int {
 }
 
 func MakeConst() int {
-	s := make([]int, 10) // JSON: kind=make-slice gccgo=stack size=const type=[]int
+	s := make([]int, 10) // JSON: kind=make-slice gccgo=stack size=const length=10 type=[]int
 	s[1] = 2
 	return s[1] + len(s)
 }
@@ -44,7 +44,7 @@ func MakeConst() int {
 func (t *T) Get() int { return t.n }
 
 func (t *T) Lit() *S {
-	return &S{A: t.n} // JSON: kind=composite-literal gccgo=heap function=p.(*T).Lit type=p.S
+	return &S{A: t.n} // JSON: kind=composite-literal gccgo=heap function=p.(*T).Lit type=S
 }
 
 func (t T) Val() func() int { // JSON: kind=var gccgo=heap name=t gccgo_note=moved\sto\sheap:\st

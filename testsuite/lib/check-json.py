@@ -24,7 +24,7 @@ SCHEMA_VERSION = 1
 SITE_FIELDS = {
     "record": str, "file": str, "line": int, "col": int, "function": str,
     "kind": str, "type": (str, type(None)), "size": (str, type(None)),
-    "name": (str, type(None)), "gccgo": str, "gccgo_reason": str,
+    "length": (int, type(None)), "name": (str, type(None)), "gccgo": str, "gccgo_reason": str,
     "gccgo_note": (str, type(None)), "runtime": (str, type(None)),
 }
 UNIT_FIELDS = {
@@ -83,7 +83,8 @@ def expectations(source):
                 value = value.replace("\\s", " ")
                 if value == "null":
                     fields[key] = None
-                elif re.fullmatch(r"-?\d+", value) and key in ("col", "line"):
+                elif re.fullmatch(r"-?\d+", value) and key in ("col", "line",
+                                                                "length"):
                     fields[key] = int(value)
                 else:
                     fields[key] = value

@@ -1,0 +1,42 @@
+// make(map): gccgo allocates every map on the heap, escaping or not.
+package p
+
+var GM map[int]int
+
+// Without a size hint gccgo calls runtime.makemap_small.
+
+func NoHintNoEsc() int {
+	m := make(map[int]int) // { dg-message "make\\(map\[^)\]*\\) escapes to heap: gccgo allocates every map on the heap" }
+	m[1] = 2
+	return len(m)
+}
+
+func NoHintEsc() map[int]int {
+	return make(map[int]int) // { dg-message "make\\(map\[^)\]*\\) escapes to heap" }
+}
+
+func HintConstNoEsc() int {
+	m := make(map[int]int, 100) // { dg-message "make\\(map\\\[int\\\]int\\) escapes to heap: gccgo allocates every map on the heap" }
+	m[3] = 4
+	return m[3]
+}
+
+func HintVarEsc(n int) {
+	GM = make(map[int]int, n) // { dg-message "make\\(map\\\[int\\\]int\\) escapes to heap(?!: gccgo)" }
+}
+
+func HintVarNoEsc(n int) int {
+	m := make(map[string]int, n) // { dg-message "make\\(map\\\[string\\\]int\\) escapes to heap: gccgo allocates every map on the heap" }
+	return len(m)
+}
+
+// Map operations allocate nothing visible.
+func Ops(m map[int]int) int {
+	m[1] = 2
+	delete(m, 3)
+	v, ok := m[4]
+	if ok {
+		return v
+	}
+	return len(m)
+}
