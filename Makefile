@@ -8,7 +8,7 @@
 #   make install              copy escape.so into $(GCCGO)'s plugin directory
 #
 # make check, demo and sweep install missing Debian packages when run as
-# root, and otherwise print the apt-get command to run.
+# root, and otherwise print the apt-get command to run (testsuite/deps.sh).
 
 GCCGO ?= gccgo-12
 CXX ?= g++
@@ -24,34 +24,35 @@ PLUGIN_CXXFLAGS = -shared -fPIC -fno-rtti -fno-exceptions -Wall -Wextra \
 SRCS := plugin.c $(wildcard passes/*.c)
 HDRS := $(wildcard passes/*.h)
 
-.PHONY: all check check-12 check-11 demo sweep install clean deps
+.PHONY: all check demo sweep install clean deps
 
 all: $(PLUGIN)
 
 $(PLUGIN): $(SRCS) $(HDRS) Makefile
-	@test -n "$(GCC_MAJOR)" || { echo "error: $(GCCGO) not found; run: scripts/deps.sh" >&2; exit 1; }
+	@test -n "$(GCC_MAJOR)" || { echo "error: $(GCCGO) not found; run: testsuite/deps.sh" >&2; exit 1; }
 	@test -f "$(PLUGIN_DIR)/include/gcc-plugin.h" || { echo "error: no plugin headers for $(GCCGO); run: apt-get install gcc-$(GCC_MAJOR)-plugin-dev" >&2; exit 1; }
 	@mkdir -p $(BUILD)
 	$(CXX) -x c++ $(CXXFLAGS) $(PLUGIN_CXXFLAGS) -o $@ $(SRCS)
 
 deps:
-	@scripts/deps.sh
+	@testsuite/deps.sh
 
 check: deps
 	$(MAKE) GCCGO=gccgo-12
 	$(MAKE) GCCGO=gccgo-11
-	@scripts/check.sh
+	@testsuite/check.sh
 
 demo: deps
 	$(MAKE) GCCGO=gccgo-12
-	@scripts/demo.sh
+	@testsuite/demo/demo.sh
 
-sweep: deps
+sweep:
+	@testsuite/deps.sh sweep
 	$(MAKE) GCCGO=gccgo-12
-	@scripts/sweep.sh
+	@testsuite/sweep.sh
 
 install: $(PLUGIN)
 	install -m 644 $(PLUGIN) $(PLUGIN_DIR)/escape.so
 
 clean:
-	rm -rf build testsuite/*.log testsuite/*.sum
+	rm -rf build

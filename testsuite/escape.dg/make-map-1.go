@@ -3,7 +3,8 @@ package p
 
 var GM map[int]int
 
-// Without a size hint gccgo calls runtime.makemap_small.
+// Without a size hint gccgo calls runtime.makemap_small, which takes no
+// type descriptor.
 
 func NoHintNoEsc() int {
 	m := make(map[int]int) // { dg-message "make\\(map\[^)\]*\\) escapes to heap: gccgo allocates every map on the heap" }

@@ -1,11 +1,11 @@
 #!/bin/sh
-# demo.sh: run the plugin on examples/demo.go and show its report: the
+# demo.sh: run the plugin on testsuite/demo/demo.go and show its report: the
 # compiler notes, the summary and the first JSON records.
-top=$(cd "$(dirname "$0")/.." && pwd)
+top=$(cd "$(dirname "$0")/../.." && pwd)
 plugin=$top/build/gcc-12/escape.so
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
-cp "$top/examples/demo.go" "$tmp/demo.go"
+cp "$top/testsuite/demo/demo.go" "$tmp/demo.go"
 cd "$tmp" || exit 1
 cmd="gccgo-12 -O2 -c demo.go -fplugin=$plugin -fplugin-arg-escape-json=sites.jsonl -fplugin-arg-escape-summary"
 echo "\$ $cmd"
