@@ -22,6 +22,13 @@
 #ifndef ESCAPE_H
 #define ESCAPE_H
 
+/* gccgo's size rules, shared with gc (gofrontend/escape.cc, Node::is_big):
+   implicit allocations (new, &T{}, literals, constant makes, counted in
+   elements for make) stay on the stack only below 64 KiB; variables up to
+   10 MiB.  */
+#define ESC_MAX_IMPLICIT_STACK_SIZE 65536
+#define ESC_MAX_STACK_VAR_SIZE (10 * 1024 * 1024)
+
 /* Kinds of allocation site.  Keep in sync with esc_kind_name.  */
 enum esc_kind
 {
@@ -76,8 +83,9 @@ struct esc_site
   enum esc_kind kind;
   enum esc_decision gccgo;
   enum esc_size size;
-  long length;			/* constant make length (capacity for a
-				   stack array), or -1 */
+  long length, capacity;	/* constant make length and capacity,
+				   or -1 */
+  long bytes;			/* size of the object in bytes, or -1 */
   char *type;			/* Go type allocated, or NULL */
   char *name;			/* variable name for var/param, or NULL */
   const char *runtime;		/* allocating runtime call, or NULL; static */

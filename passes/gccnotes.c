@@ -245,6 +245,17 @@ esc_choose_note (const esc_site *site, unsigned first, unsigned last)
 static const char *
 esc_heap_reason (const esc_site *site, const char *note)
 {
+  /* gccgo's size rules (escape.cc, Node::is_big) apply before any flow,
+     and its note then still says "escapes to heap".  */
+  bool variable = site->kind == ESC_KIND_VAR || site->kind == ESC_KIND_PARAM;
+  if (variable && site->bytes > ESC_MAX_STACK_VAR_SIZE
+      && !(note && startswith (note, "moved to heap")))
+    return "too-large";
+  if (!variable && site->bytes >= ESC_MAX_IMPLICIT_STACK_SIZE)
+    return "too-large";
+  if (site->kind == ESC_KIND_MAKE_SLICE
+      && site->length >= ESC_MAX_IMPLICIT_STACK_SIZE)
+    return "too-large";
   if (note && startswith (note, "moved to heap"))
     return "moved-to-heap";
   if (note && strstr (note, " escapes to heap"))

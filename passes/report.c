@@ -92,9 +92,14 @@ esc_site_description (const esc_site *site)
       return concat ("conversion of ", t, " to interface", NULL);
     case ESC_KIND_MAKE_SLICE:
       {
-	char len[32];
-	if (site->length >= 0)
+	char len[64];
+	if (site->length >= 0 && site->capacity > site->length)
+	  snprintf (len, sizeof len, ", %ld, %ld)", site->length,
+		    site->capacity);
+	else if (site->length >= 0)
 	  snprintf (len, sizeof len, ", %ld)", site->length);
+	else if (site->capacity >= 0)
+	  snprintf (len, sizeof len, ", _, %ld)", site->capacity);
 	else
 	  strcpy (len, site->size == ESC_SIZE_VAR ? ", n)" : ", const)");
 	return concat ("make(", site->type ? site->type : "[]T", len, NULL);
@@ -138,6 +143,7 @@ esc_reason_words (const char *reason)
     { "map", "gccgo allocates every map on the heap" },
     { "channel", "gccgo allocates every channel on the heap" },
     { "defer-in-loop", "defer in a loop" },
+    { "append-growth", "append grows slices on the heap" },
     { "analysis-disabled", "escape analysis disabled" },
   };
   for (unsigned i = 0; i < ARRAY_SIZE (table); i++)
@@ -263,6 +269,17 @@ esc_json_int (obstack *ob, const char *key, long n)
   obstack_grow (ob, buf, strlen (buf));
 }
 
+/* Append to OB the JSON member "KEY": N, or "KEY": null if N < 0.  */
+
+static void
+esc_json_count (obstack *ob, const char *key, long n)
+{
+  if (n >= 0)
+    esc_json_int (ob, key, n);
+  else
+    esc_json_member (ob, key, NULL);
+}
+
 /* Append to OB the unit record for a unit of NSITES sites.  */
 
 static void
@@ -294,10 +311,9 @@ esc_json_site (obstack *ob, const esc_site *site)
   esc_json_member (ob, "type", site->type);
   esc_json_member (ob, "size", (site->size == ESC_SIZE_CONST ? "const"
 				: site->size == ESC_SIZE_VAR ? "var" : NULL));
-  if (site->length >= 0)
-    esc_json_int (ob, "length", site->length);
-  else
-    esc_json_member (ob, "length", NULL);
+  esc_json_count (ob, "length", site->length);
+  esc_json_count (ob, "capacity", site->capacity);
+  esc_json_count (ob, "bytes", site->bytes);
   esc_json_member (ob, "name", site->name);
   esc_json_member (ob, "gccgo", esc_decision_name (site->gccgo));
   esc_json_member (ob, "gccgo_reason", site->reason);

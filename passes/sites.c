@@ -86,6 +86,9 @@ struct esc_fn_ctx
   hash_set<tree> *classified;	/* locals already decided */
   hash_set<tree> *zero_init;	/* locals stored whole from a constant */
   hash_map<tree, tree> *value_expr_of;	/* GOTMP.N -> named variable */
+  hash_map<tree, vec<gimple *> > *loads_of;	/* memory local -> the
+						   statements reading it
+						   whole (-O0) */
 };
 
 /* Return the name of FIELD, a COMPONENT_REF's field, or "".  */
@@ -132,11 +135,11 @@ esc_flow_use (esc_fn_ctx *ctx, gimple *stmt, tree value, esc_flow *flow,
       if (!copy)
 	{
 	  /* *VALUE = PARM: the cell of a parameter moved to the heap.  */
+	  if (TREE_CODE (rhs) == SSA_NAME && SSA_NAME_IS_DEFAULT_DEF (rhs))
+	    rhs = SSA_NAME_VAR (rhs);
 	  if (TREE_CODE (lhs) == MEM_REF && TREE_OPERAND (lhs, 0) == value
-	      && TREE_CODE (rhs) == SSA_NAME && SSA_NAME_IS_DEFAULT_DEF (rhs)
-	      && SSA_NAME_VAR (rhs)
-	      && TREE_CODE (SSA_NAME_VAR (rhs)) == PARM_DECL)
-	    flow->stored_parm = SSA_NAME_VAR (rhs);
+	      && rhs && TREE_CODE (rhs) == PARM_DECL)
+	    flow->stored_parm = rhs;
 	  return;
 	}
       const char *field = esc_ref_field_name (lhs);
@@ -150,8 +153,13 @@ esc_flow_use (esc_fn_ctx *ctx, gimple *stmt, tree value, esc_flow *flow,
 	    flow->named = esc_named_var (ctx, SSA_NAME_VAR (lhs));
 	  work->safe_push (lhs);
 	}
-      else if (VAR_P (lhs) && !flow->named)
-	flow->named = esc_named_var (ctx, lhs);
+      else if (VAR_P (lhs) && !is_global_var (lhs))
+	{
+	  /* A local kept in memory (at -O0 most are): follow its loads.  */
+	  if (!flow->named)
+	    flow->named = esc_named_var (ctx, lhs);
+	  work->safe_push (lhs);
+	}
     }
   else if (gcall *call = dyn_cast <gcall *> (stmt))
     {
@@ -160,7 +168,7 @@ esc_flow_use (esc_fn_ctx *ctx, gimple *stmt, tree value, esc_flow *flow,
 	flow->to_go = true;
       else if (rt && rt->role == ESC_RT_DEFER)
 	flow->to_defer = true;
-      else if (rt && strcmp (rt->name, "runtime.deferprocStack") == 0)
+      else if (rt && rt->role == ESC_RT_STACK_DEFER)
 	flow->to_defer = true;
       /* typedmemmove (&T..d, VALUE, &STAGING): the staging copy has the
 	 type of the object.  */
@@ -190,15 +198,21 @@ esc_follow (esc_fn_ctx *ctx, gimple *stmt, tree start, tree addr,
   for (unsigned visited = 0; !work.is_empty () && visited < ESC_FLOW_LIMIT;
        visited++)
     {
-      tree name = work.pop ();
-      tree type = TREE_TYPE (name);
+      tree value = work.pop ();
+      tree type = TREE_TYPE (value);
       if (!flow->pointee && POINTER_TYPE_P (type)
 	  && !VOID_TYPE_P (TREE_TYPE (type)))
 	flow->pointee = TREE_TYPE (type);
-      use_operand_p use;
-      imm_use_iterator iter;
-      FOR_EACH_IMM_USE_FAST (use, iter, name)
-	esc_flow_use (ctx, USE_STMT (use), name, flow, &work);
+      if (TREE_CODE (value) == SSA_NAME)
+	{
+	  use_operand_p use;
+	  imm_use_iterator iter;
+	  FOR_EACH_IMM_USE_FAST (use, iter, value)
+	    esc_flow_use (ctx, USE_STMT (use), value, flow, &work);
+	}
+      else if (vec<gimple *> *loads = ctx->loads_of->get (value))
+	for (unsigned i = 0; i < loads->length (); i++)
+	  esc_flow_use (ctx, (*loads)[i], value, flow, &work);
     }
 }
 
@@ -269,7 +283,7 @@ esc_add_site (esc_fn_ctx *ctx, gimple *stmt, location_t loc,
   site.kind = kind;
   site.gccgo = decision;
   site.size = ESC_SIZE_NA;
-  site.length = -1;
+  site.length = site.capacity = site.bytes = -1;
   site.stmt = stmt;
   ctx->sites->safe_push (site);
   return &ctx->sites->last ();
@@ -286,13 +300,19 @@ esc_kind_from_token (location_t loc, enum esc_kind fallback)
     return ESC_KIND_NEW;
   if (strcmp (token, "&") == 0)
     return ESC_KIND_COMPOSITE_LITERAL;
-  if (strcmp (token, "func") == 0)
-    return ESC_KIND_CLOSURE;
   if (strcmp (token, "make") == 0)
     return ESC_KIND_MAKE_SLICE;
   if (strcmp (token, "[") == 0)
     return ESC_KIND_SLICE_LITERAL;
   return fallback;
+}
+
+/* Return true if KIND is new(T) or &T{...}.  */
+
+static bool
+esc_new_or_literal_p (enum esc_kind kind)
+{
+  return kind == ESC_KIND_NEW || kind == ESC_KIND_COMPOSITE_LITERAL;
 }
 
 /* Return the value of ARG if it is a constant, or an SSA copy of one, that
@@ -311,6 +331,17 @@ esc_constant_arg (tree arg)
   if (TREE_CODE (arg) != INTEGER_CST || !tree_fits_shwi_p (arg))
     return -1;
   return tree_to_shwi (arg);
+}
+
+/* Return the size of TYPE in bytes, or -1 if it is unknown.  */
+
+static long
+esc_type_bytes (tree type)
+{
+  if (!type || !COMPLETE_TYPE_P (type)
+      || !tree_fits_shwi_p (TYPE_SIZE_UNIT (type)))
+    return -1;
+  return tree_to_shwi (TYPE_SIZE_UNIT (type));
 }
 
 /* Record the heap site of CALL, a call of the allocating runtime function
@@ -333,6 +364,7 @@ esc_heap_call_site (esc_fn_ctx *ctx, gcall *call, const esc_runtime_fn *rt)
       else if (lhs)
 	flow.named = esc_named_var (ctx, lhs);
       enum esc_kind fkind = esc_func_record_kind (flow.pointee);
+      enum esc_kind tkind = esc_kind_from_token (loc, ESC_KIND_LAST);
       /* A variable moved to the heap is allocated at its declaration.  */
       if (flow.named
 	  && esc_same_position (DECL_SOURCE_LOCATION (flow.named), loc))
@@ -340,6 +372,8 @@ esc_heap_call_site (esc_fn_ctx *ctx, gcall *call, const esc_runtime_fn *rt)
 	  kind = flow.stored_parm ? ESC_KIND_PARAM : ESC_KIND_VAR;
 	  name = flow.named;
 	}
+      else if (esc_new_or_literal_p (tkind))
+	kind = tkind;
       else if (flow.to_go)
 	kind = ESC_KIND_GO_ARGS;
       else if (flow.to_defer)
@@ -351,21 +385,21 @@ esc_heap_call_site (esc_fn_ctx *ctx, gcall *call, const esc_runtime_fn *rt)
       else if (fkind != ESC_KIND_LAST)
 	kind = fkind;
       else
-	{
-	  kind = esc_kind_from_token (loc, ESC_KIND_LAST);
-	  if (kind == ESC_KIND_LAST)
-	    kind = ESC_KIND_NEW;
-	}
+	kind = tkind != ESC_KIND_LAST ? tkind : ESC_KIND_NEW;
     }
 
   esc_site *site = esc_add_site (ctx, call, loc, kind, ESC_HEAP);
   site->runtime = rt->name;
+  tree object_type = (name ? TREE_TYPE (TREE_TYPE (name))
+		      : rt->kind == ESC_KIND_NEW ? flow.pointee : NULL_TREE);
+  site->bytes = esc_type_bytes (object_type);
   if (name)
     site->name = xstrdup (IDENTIFIER_POINTER (DECL_NAME (name)));
-  if (rt->kind != ESC_KIND_MAKE_MAP || gimple_call_num_args (call) > 0)
-    site->type = (gimple_call_num_args (call) > 0
-		  ? esc_go_type_from_descriptor (gimple_call_arg (call, 0))
-		  : NULL);
+  /* Closure records and go/defer argument blocks have no Go type.  */
+  bool internal = (kind == ESC_KIND_CLOSURE || kind == ESC_KIND_METHOD_VALUE
+		   || kind == ESC_KIND_GO_ARGS || kind == ESC_KIND_DEFER_ARGS);
+  if (!internal && gimple_call_num_args (call) > 0)
+    site->type = esc_go_type_from_descriptor (gimple_call_arg (call, 0));
   if (kind == ESC_KIND_MAKE_SLICE)
     {
       if (site->type)
@@ -380,7 +414,10 @@ esc_heap_call_site (esc_fn_ctx *ctx, gcall *call, const esc_runtime_fn *rt)
 	constant &= esc_constant_arg (gimple_call_arg (call, i)) >= 0;
       site->size = constant ? ESC_SIZE_CONST : ESC_SIZE_VAR;
       if (constant)
-	site->length = esc_constant_arg (gimple_call_arg (call, 1));
+	{
+	  site->length = esc_constant_arg (gimple_call_arg (call, 1));
+	  site->capacity = esc_constant_arg (gimple_call_arg (call, 2));
+	}
     }
   else if (kind == ESC_KIND_SLICE_LITERAL && site->type
 	   && site->type[0] == '[')
@@ -498,6 +535,34 @@ esc_static_addr (esc_fn_ctx *ctx, gimple *stmt, tree addr, tree base)
     }
 }
 
+/* Return the constant length stored into the slice whose __values STMT
+   sets (X.__values = &A; X.__count = N), or -1.  */
+
+static long
+esc_slice_length (gimple *stmt)
+{
+  if (!gimple_assign_single_p (stmt))
+    return -1;
+  tree lhs = gimple_assign_lhs (stmt);
+  if (strcmp (esc_ref_field_name (lhs), "__values") != 0)
+    return -1;
+  gimple_stmt_iterator gsi = gsi_for_stmt (stmt);
+  for (int i = 0; i < 4 && !gsi_end_p (gsi); i++)
+    {
+      gsi_next (&gsi);
+      if (gsi_end_p (gsi))
+	break;
+      gimple *next = gsi_stmt (gsi);
+      if (!gimple_assign_single_p (next))
+	continue;
+      tree ref = gimple_assign_lhs (next);
+      if (strcmp (esc_ref_field_name (ref), "__count") == 0
+	  && operand_equal_p (TREE_OPERAND (ref, 0), TREE_OPERAND (lhs, 0), 0))
+	return esc_constant_arg (gimple_assign_rhs1 (next));
+    }
+  return -1;
+}
+
 /* Consider the address ADDR of the local LOCAL, an operand of STMT, the
    first one outside a runtime call: record a stack site if LOCAL is an
    allocation gccgo placed on the stack.  */
@@ -520,6 +585,9 @@ esc_local_addr (esc_fn_ctx *ctx, gimple *stmt, tree addr, tree local)
 
   tree type = TREE_TYPE (local);
   tree named = esc_named_var (ctx, local);
+  bool zero_init = ctx->zero_init->contains (local);
+  enum esc_kind tkind = (zero_init ? esc_kind_from_token (loc, ESC_KIND_LAST)
+			 : ESC_KIND_LAST);
   enum esc_kind kind;
   location_t addr_loc = loc;
   if (named)
@@ -527,6 +595,8 @@ esc_local_addr (esc_fn_ctx *ctx, gimple *stmt, tree addr, tree local)
       kind = TREE_CODE (named) == PARM_DECL ? ESC_KIND_PARAM : ESC_KIND_VAR;
       loc = DECL_SOURCE_LOCATION (named);
     }
+  else if (esc_new_or_literal_p (tkind))
+    kind = tkind;
   else if (flow.to_object)
     kind = ESC_KIND_BOX;
   else if (flow.to_values)
@@ -536,19 +606,12 @@ esc_local_addr (esc_fn_ctx *ctx, gimple *stmt, tree addr, tree local)
     kind = esc_func_record_kind (type);
   else if (flow.to_go || flow.to_defer)
     return;	/* part of a go or defer site */
-  else if (ctx->zero_init->contains (local))
-    {
-      /* gccgo places the home of new(T) and &T{} at the new or & token;
-	 other zero-initialised temporaries (map keys, results) are not
-	 allocations.  Without the source, any temporary whose address is
-	 kept somewhere counts.  */
-      kind = esc_kind_from_token (loc, ESC_KIND_LAST);
-      if (kind == ESC_KIND_LAST && esc_source_token (loc)[0] == '\0'
-	  && (flow.named || TREE_CODE (gimple_get_lhs (stmt)) != SSA_NAME))
-	kind = ESC_KIND_NEW;
-      if (kind != ESC_KIND_NEW && kind != ESC_KIND_COMPOSITE_LITERAL)
-	return;
-    }
+  else if (zero_init && flow.named && esc_source_token (loc)[0] == '\0')
+    /* gccgo places the home of new(T) and &T{} at the new or & token;
+       other zero-initialised temporaries (map keys, results) are not
+       allocations.  Without the source, a zero-initialised temporary
+       whose address a variable keeps counts as new(T).  */
+    kind = ESC_KIND_NEW;
   else
     return;	/* a temporary, not an allocation */
 
@@ -576,11 +639,13 @@ esc_local_addr (esc_fn_ctx *ctx, gimple *stmt, tree addr, tree local)
 			 ? TYPE_DOMAIN (type) : NULL_TREE);
 	  if (domain && TYPE_MAX_VALUE (domain)
 	      && tree_fits_shwi_p (TYPE_MAX_VALUE (domain)))
-	    site->length = tree_to_shwi (TYPE_MAX_VALUE (domain)) + 1;
+	    site->capacity = tree_to_shwi (TYPE_MAX_VALUE (domain)) + 1;
+	  site->length = esc_slice_length (stmt);
 	}
     }
   else if (kind != ESC_KIND_CLOSURE && kind != ESC_KIND_METHOD_VALUE)
     site->type = esc_go_type_from_tree (type);
+  site->bytes = esc_type_bytes (type);
 }
 
 /* Consider the operand OP of STMT, if it is an address.  RUNTIME_CALL
@@ -669,10 +734,11 @@ esc_collect_value_exprs (esc_fn_ctx *ctx, tree block)
 }
 
 /* Record in CTX the locals stored whole from a constant (GOTMP.N = {} or
-   GOTMP.N = 0): gccgo's stack homes for new(T) and &T{}.  */
+   GOTMP.N = 0): gccgo's stack homes for new(T) and &T{}; and, for each
+   local kept in memory, the SSA names loaded from it.  */
 
 static void
-esc_collect_zero_inits (esc_fn_ctx *ctx)
+esc_index_locals (esc_fn_ctx *ctx)
 {
   basic_block bb;
   FOR_EACH_BB_FN (bb, ctx->fun)
@@ -687,6 +753,16 @@ esc_collect_zero_inits (esc_fn_ctx *ctx)
 	if (VAR_P (lhs) && !is_global_var (lhs)
 	    && (TREE_CODE (rhs) == CONSTRUCTOR || CONSTANT_CLASS_P (rhs)))
 	  ctx->zero_init->add (lhs);
+	else if (VAR_P (rhs) && !is_global_var (rhs)
+		 && POINTER_TYPE_P (TREE_TYPE (rhs)))
+	  {
+	    bool existed;
+	    vec<gimple *> &loads = ctx->loads_of->get_or_insert (rhs,
+								 &existed);
+	    if (!existed)
+	      loads = vNULL;
+	    loads.safe_push (stmt);
+	  }
       }
 }
 
@@ -699,6 +775,7 @@ esc_find_sites (function *fun, vec<esc_site> *sites)
   hash_set<tree> classified;
   hash_set<tree> zero_init;
   hash_map<tree, tree> value_expr_of;
+  hash_map<tree, vec<gimple *> > loads_of;
   esc_fn_ctx ctx;
   ctx.fun = fun;
   ctx.fname = esc_go_function_name (fun->decl);
@@ -706,9 +783,10 @@ esc_find_sites (function *fun, vec<esc_site> *sites)
   ctx.classified = &classified;
   ctx.zero_init = &zero_init;
   ctx.value_expr_of = &value_expr_of;
+  ctx.loads_of = &loads_of;
 
   esc_collect_value_exprs (&ctx, DECL_INITIAL (fun->decl));
-  esc_collect_zero_inits (&ctx);
+  esc_index_locals (&ctx);
 
   basic_block bb;
   FOR_EACH_BB_FN (bb, fun)
@@ -726,5 +804,8 @@ esc_find_sites (function *fun, vec<esc_site> *sites)
 	  esc_scan_addresses (&ctx, stmt);
 	}
     }
+  for (hash_map<tree, vec<gimple *> >::iterator it = loads_of.begin ();
+       it != loads_of.end (); ++it)
+    (*it).second.release ();
   free (ctx.fname);
 }

@@ -66,4 +66,13 @@ func BigLit() int64 {
 	return b.Arr[1]
 }
 
+// Unlike new, gccgo keeps even a literal over 10 MiB on the stack.
+type Huge struct{ A [10*1024*1024/8 + 1]int64 }
+
+func HugeLit(i int) int64 {
+	h := &Huge{} // { dg-message "&Huge\\{\\.\\.\\.\\} does not escape" }
+	h.A[i] = 1
+	return h.A[3]
+}
+
 var PS = &S{A: 1} // { dg-message "&S\\{\\.\\.\\.\\} escapes to heap" }

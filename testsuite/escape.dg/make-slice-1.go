@@ -21,7 +21,16 @@ func ConstGlobal() {
 }
 
 func LenCapNoEsc() int {
-	s := make([]int, 2, 16) // { dg-message "make\\(\\\[\\\]int, (2, )?16\\) does not escape" }
+	s := make([]int, 2, 16) // { dg-message "make\\(\\\[\\\]int, 2, 16\\) does not escape" }
+	return sum(s)
+}
+
+func LenCapEsc() []int {
+	return make([]int, 2, 16) // { dg-message "make\\(\\\[\\\]int, 2, 16\\) escapes to heap" }
+}
+
+func ZeroLenCapNoEsc() int {
+	s := make([]int, 0, 8) // { dg-message "make\\(\\\[\\\]int, 0, 8\\) does not escape" }
 	return sum(s)
 }
 

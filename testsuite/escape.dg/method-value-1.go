@@ -1,4 +1,4 @@
-// Method values (t.M as a func value) that do not escape live on the stack.
+// Method values (t.M as a func value): heap when they escape, else on the stack.
 package p
 
 type T struct{ X int }
@@ -33,4 +33,25 @@ func MethodExpr() func(*T) int {
 // Calling a method directly makes no func value.
 func Direct(t *T) int {
 	return t.M()
+}
+
+var GF func() int
+
+//go:noinline
+func callEsc(f func() int) { GF = f }
+
+func Esc(t *T) {
+	GF = t.M // { dg-message "method value escapes to heap" }
+}
+
+func Returned(t *T) func() int {
+	return t.M // { dg-message "method value escapes to heap" }
+}
+
+func PassedEsc(t *T) {
+	callEsc(t.M) // { dg-message "method value escapes to heap" }
+}
+
+func ValRecvEsc(t T) {
+	GF = t.V // { dg-message "method value escapes to heap" }
 }

@@ -36,7 +36,18 @@ type Big struct {
 }
 
 func NewBig() int64 {
-	b := new(Big) // { dg-message "new\\(Big\\) escapes to heap" }
+	b := new(Big) // { dg-message "new\\(Big\\) escapes to heap: too large for stack" }
+	b.Arr[3] = 7
+	return b.Arr[3]
+}
+
+// Just under 64 KiB: new stays on the stack.
+type Small struct {
+	Arr [1<<13 - 1]int64
+}
+
+func NewUnder64K() int64 {
+	b := new(Small) // { dg-message "new\\(Small\\) does not escape" }
 	b.Arr[3] = 7
 	return b.Arr[3]
 }

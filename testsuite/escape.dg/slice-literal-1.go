@@ -52,3 +52,29 @@ func PrintConst() {
 func SprintPtr(p *int) string {
 	return fmt.Sprint(p) // { dg-message "\\\[\\\]interface ?\\{\\}\\{\\.\\.\\.\\} does not escape" }
 }
+
+// keep leaks its ... slice.
+//go:noinline
+func keep(xs ...int) { GSl = xs }
+
+func CallVariadicEsc(a, b int) {
+	keep(a, b) // { dg-message "\\\[\\\]int\\{\\.\\.\\.\\} escapes to heap" }
+}
+
+var GB []byte
+
+func BytesConstEsc() {
+	GB = []byte("hello") // { dg-message "\\\[\\\]uint8\\{\\.\\.\\.\\} escapes to heap" }
+}
+
+func BytesConstNoEsc() int {
+	b := []byte("hello") // { dg-message "\\\[\\\]uint8\\{\\.\\.\\.\\} does not escape" }
+	return len(b)
+}
+
+// The []interface{} of fmt.Sprint does not escape; a non-constant
+// element is boxed on the heap, as fmt keeps it.
+func SprintInt(n int) string {
+	return fmt.Sprint(n) // { dg-message "\\\[\\\]interface ?\\{\\}\\{\\.\\.\\.\\} does not escape" }
+	// { dg-message "conversion of int to interface escapes to heap" "" { target *-*-* } 78 }
+}

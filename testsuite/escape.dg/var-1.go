@@ -73,3 +73,34 @@ func NoAddr(a int) int {
 	x := a
 	return x + 1
 }
+
+//go:noinline
+func useH(p *int64) int64 { return *p }
+
+// gccgo keeps locals of up to 10 MiB on the stack.
+type H1 struct{ A [10 * 1024 * 1024 / 8]int64 }
+
+type H2 struct{ A [10*1024*1024/8 + 1]int64 }
+
+func TenMiB() int64 {
+	var h H1 // { dg-message "h does not escape" }
+	return useH(&h.A[1])
+}
+
+func OverTenMiB() int64 {
+	var h H2 // { dg-message "h escapes to heap: too large for stack" }
+	return useH(&h.A[1])
+}
+
+func OverTenMiBNoAddr(i int) int64 {
+	var h H2 // { dg-message "h escapes to heap: too large for stack" }
+	h.A[i] = 1
+	return h.A[3]
+}
+
+var GH *H2
+
+func OverTenMiBEsc() {
+	var h H2 // { dg-message "moved to heap: h" }
+	GH = &h
+}

@@ -24,7 +24,8 @@ SCHEMA_VERSION = 1
 SITE_FIELDS = {
     "record": str, "file": str, "line": int, "col": int, "function": str,
     "kind": str, "type": (str, type(None)), "size": (str, type(None)),
-    "length": (int, type(None)), "name": (str, type(None)), "gccgo": str, "gccgo_reason": str,
+    "length": (int, type(None)), "capacity": (int, type(None)),
+    "bytes": (int, type(None)), "name": (str, type(None)), "gccgo": str, "gccgo_reason": str,
     "gccgo_note": (str, type(None)), "runtime": (str, type(None)),
 }
 UNIT_FIELDS = {
@@ -84,7 +85,9 @@ def expectations(source):
                 if value == "null":
                     fields[key] = None
                 elif re.fullmatch(r"-?\d+", value) and key in ("col", "line",
-                                                                "length"):
+                                                                "length",
+                                                                "capacity",
+                                                                "bytes"):
                     fields[key] = int(value)
                 else:
                     fields[key] = value
