@@ -152,6 +152,54 @@ esc_go_function_name (tree fndecl)
   return result;
 }
 
+/* Append to OB the Go spelling of the decoded type literal LIT, as
+   Type::mangled_name wrote it: qualified names (go.p.T, go.p.field)
+   lose their package, as named types do everywhere in the plugin; struct
+   fields are separated as Go prints them ("struct { a int; b int }"); the
+   'x' that marks incomparable arrays after their length is dropped.  */
+
+static void
+esc_spell_typelit (obstack *ob, const char *lit)
+{
+  for (const char *p = lit; *p;)
+    {
+      if (ISIDST (*p))
+	{
+	  /* A name, possibly qualified by a package path.  */
+	  const char *start = p, *last = p;
+	  while (ISIDNUM (*p) || *p == '.' || *p == '/')
+	    {
+	      if ((*p == '.' || *p == '/') && ISIDST (p[1]))
+		last = p + 1;
+	      p++;
+	    }
+	  if (p - start == 6 && strncmp (start, "struct", 6) == 0
+	      && *p == '{')
+	    {
+	      obstack_grow (ob, "struct { ", 9);
+	      p++;
+	      continue;
+	    }
+	  obstack_grow (ob, last, p - last);
+	  continue;
+	}
+      if (*p == 'x' && p[1] == ']' && p > lit && ISDIGIT (p[-1]))
+	p++;
+      else if (*p == ';')
+	{
+	  obstack_grow (ob, "; ", 2);
+	  p++;
+	}
+      else if (*p == '}' && p > lit && p[-1] != '{')
+	{
+	  obstack_grow (ob, " }", 2);
+	  p++;
+	}
+      else
+	obstack_1grow (ob, *p++);
+    }
+}
+
 /* Return the Go spelling of the type whose descriptor ARG (an argument of
    an allocating runtime call, normally &DESCRIPTOR) is, or NULL if it
    cannot be recovered.  The caller frees it.  */
@@ -181,9 +229,7 @@ esc_go_type_from_descriptor (tree arg)
       esc_decode_id (&ob2, lit, strlen (lit));
       obstack_1grow (&ob2, '\0');
       const char *decoded = XOBFINISH (&ob2, const char *);
-      for (const char *p = decoded; *p; p++)
-	if (!(*p == 'x' && p[1] == ']' && p > decoded && ISDIGIT (p[-1])))
-	  obstack_1grow (&ob, *p);
+      esc_spell_typelit (&ob, decoded);
       obstack_free (&ob2, NULL);
     }
   else
