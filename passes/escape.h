@@ -22,10 +22,9 @@
 #ifndef ESCAPE_H
 #define ESCAPE_H
 
-/* gccgo's size rules, shared with gc (gofrontend/escape.cc, Node::is_big):
-   implicit allocations (new, &T{}, literals, constant makes, counted in
-   elements for make) stay on the stack only below 64 KiB; variables up to
-   10 MiB.  */
+/* gccgo's size rules (gofrontend/escape.cc, Node::is_big; gc's are
+   alike): new(T) and constant-length makes (counted in elements) stay on
+   the stack only below 64 Ki; any struct or array value up to 10 MiB.  */
 #define ESC_MAX_IMPLICIT_STACK_SIZE 65536
 #define ESC_MAX_STACK_VAR_SIZE (10 * 1024 * 1024)
 

@@ -246,13 +246,16 @@ static const char *
 esc_heap_reason (const esc_site *site, const char *note)
 {
   /* gccgo's size rules (escape.cc, Node::is_big) apply before any flow,
-     and its note then still says "escapes to heap".  */
-  bool variable = site->kind == ESC_KIND_VAR || site->kind == ESC_KIND_PARAM;
-  if (variable && site->bytes > ESC_MAX_STACK_VAR_SIZE
-      && !(note && startswith (note, "moved to heap")))
+     and its note then still says "escapes to heap": any struct or array
+     value over 10 MiB; new(T) of 64 KiB or more, or of zero size; make
+     with a constant length of 64 Ki elements or more.  */
+  bool moved = note && startswith (note, "moved to heap");
+  if (site->bytes > ESC_MAX_STACK_VAR_SIZE && !moved)
     return "too-large";
-  if (!variable && site->bytes >= ESC_MAX_IMPLICIT_STACK_SIZE)
+  if (site->kind == ESC_KIND_NEW && site->bytes >= ESC_MAX_IMPLICIT_STACK_SIZE)
     return "too-large";
+  if (site->kind == ESC_KIND_NEW && site->bytes == 0)
+    return "zero-size";
   if (site->kind == ESC_KIND_MAKE_SLICE
       && site->length >= ESC_MAX_IMPLICIT_STACK_SIZE)
     return "too-large";

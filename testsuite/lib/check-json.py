@@ -37,7 +37,8 @@ KINDS = {"var", "param", "new", "composite-literal", "closure", "method-value",
          "map-literal", "make-chan", "string-conv", "concat", "go-args",
          "defer-args"}
 DECISIONS = {"heap", "stack", "static"}
-REASONS = {"escapes", "moved-to-heap", "non-constant-size", "too-large", "map",
+REASONS = {"escapes", "moved-to-heap", "non-constant-size", "too-large",
+           "zero-size", "map",
            "channel", "append-growth", "go-statement", "defer-in-loop",
            "analysis-disabled", "no-note", "does-not-escape", "constant",
            "no-captures"}
