@@ -7,7 +7,7 @@
 #   deps.sh sweep    also the sources make sweep compiles
 set -e
 
-pkgs="g++ make python3 gccgo-12 gccgo-11 gcc-12-plugin-dev gcc-11-plugin-dev dejagnu golang-1.19-src"
+pkgs="g++ make python3 gccgo-12 gccgo-11 gcc-12-plugin-dev gcc-11-plugin-dev dejagnu golang-1.19-src golang-go"
 if [ "$1" = sweep ]; then
     pkgs="$pkgs gcc-12-source golang-1.19-go xz-utils"
 fi
