@@ -344,51 +344,82 @@ esc_type_bytes (tree type)
   return tree_to_shwi (TYPE_SIZE_UNIT (type));
 }
 
+/* Return what the result of CALL, a call of runtime.newobject, stands for,
+   from where it flows (FLOW, filled in here) and the source token at its
+   position.  For a variable moved to the heap, set *NAME to it.  */
+
+static enum esc_kind
+esc_newobject_kind (esc_fn_ctx *ctx, gcall *call, esc_flow *flow,
+		    tree *name)
+{
+  location_t loc = gimple_location (call);
+  tree lhs = gimple_call_lhs (call);
+  memset (flow, 0, sizeof *flow);
+  if (lhs && TREE_CODE (lhs) == SSA_NAME)
+    esc_follow (ctx, call, lhs, NULL_TREE, flow);
+  else if (lhs)
+    flow->named = esc_named_var (ctx, lhs);
+
+  /* A variable moved to the heap is allocated at its declaration.  */
+  if (flow->named
+      && esc_same_position (DECL_SOURCE_LOCATION (flow->named), loc))
+    {
+      *name = flow->named;
+      return flow->stored_parm ? ESC_KIND_PARAM : ESC_KIND_VAR;
+    }
+  enum esc_kind tkind = esc_kind_from_token (loc, ESC_KIND_LAST);
+  if (esc_new_or_literal_p (tkind))
+    return tkind;
+  if (flow->to_go)
+    return ESC_KIND_GO_ARGS;
+  if (flow->to_defer)
+    return ESC_KIND_DEFER_ARGS;
+  if (flow->to_object)
+    return ESC_KIND_BOX;
+  if (flow->to_values)
+    return ESC_KIND_SLICE_LITERAL;
+  enum esc_kind fkind = esc_func_record_kind (flow->pointee);
+  if (fkind != ESC_KIND_LAST)
+    return fkind;
+  return tkind != ESC_KIND_LAST ? tkind : ESC_KIND_NEW;
+}
+
+/* Replace *TYPE, if set, by the slice type of which it is the element
+   type (ELEMENT) or the backing array type [N]T (!ELEMENT).  */
+
+static void
+esc_slice_type (char **type, bool element)
+{
+  if (!*type)
+    return;
+  const char *elem = *type;
+  if (!element)
+    {
+      const char *close = strchr (*type, ']');
+      if ((*type)[0] != '[' || !close)
+	return;
+      elem = close + 1;
+    }
+  char *slice = concat ("[]", elem, NULL);
+  free (*type);
+  *type = slice;
+}
+
 /* Record the heap site of CALL, a call of the allocating runtime function
    RT.  */
 
 static void
 esc_heap_call_site (esc_fn_ctx *ctx, gcall *call, const esc_runtime_fn *rt)
 {
-  location_t loc = gimple_location (call);
   enum esc_kind kind = rt->kind;
   tree name = NULL_TREE;
-  tree lhs = gimple_call_lhs (call);
   esc_flow flow;
   memset (&flow, 0, sizeof flow);
-
   if (kind == ESC_KIND_NEW)
-    {
-      if (lhs && TREE_CODE (lhs) == SSA_NAME)
-	esc_follow (ctx, call, lhs, NULL_TREE, &flow);
-      else if (lhs)
-	flow.named = esc_named_var (ctx, lhs);
-      enum esc_kind fkind = esc_func_record_kind (flow.pointee);
-      enum esc_kind tkind = esc_kind_from_token (loc, ESC_KIND_LAST);
-      /* A variable moved to the heap is allocated at its declaration.  */
-      if (flow.named
-	  && esc_same_position (DECL_SOURCE_LOCATION (flow.named), loc))
-	{
-	  kind = flow.stored_parm ? ESC_KIND_PARAM : ESC_KIND_VAR;
-	  name = flow.named;
-	}
-      else if (esc_new_or_literal_p (tkind))
-	kind = tkind;
-      else if (flow.to_go)
-	kind = ESC_KIND_GO_ARGS;
-      else if (flow.to_defer)
-	kind = ESC_KIND_DEFER_ARGS;
-      else if (flow.to_object)
-	kind = ESC_KIND_BOX;
-      else if (flow.to_values)
-	kind = ESC_KIND_SLICE_LITERAL;
-      else if (fkind != ESC_KIND_LAST)
-	kind = fkind;
-      else
-	kind = tkind != ESC_KIND_LAST ? tkind : ESC_KIND_NEW;
-    }
+    kind = esc_newobject_kind (ctx, call, &flow, &name);
 
-  esc_site *site = esc_add_site (ctx, call, loc, kind, ESC_HEAP);
+  esc_site *site = esc_add_site (ctx, call, gimple_location (call), kind,
+				 ESC_HEAP);
   site->runtime = rt->name;
   tree object_type = (name ? TREE_TYPE (TREE_TYPE (name))
 		      : rt->kind == ESC_KIND_NEW ? flow.pointee : NULL_TREE);
@@ -400,40 +431,26 @@ esc_heap_call_site (esc_fn_ctx *ctx, gcall *call, const esc_runtime_fn *rt)
 		   || kind == ESC_KIND_GO_ARGS || kind == ESC_KIND_DEFER_ARGS);
   if (!internal && gimple_call_num_args (call) > 0)
     site->type = esc_go_type_from_descriptor (gimple_call_arg (call, 0));
+
   if (kind == ESC_KIND_MAKE_SLICE)
     {
-      if (site->type)
-	{
-	  /* makeslice takes the element type.  */
-	  char *slice = concat ("[]", site->type, NULL);
-	  free (site->type);
-	  site->type = slice;
-	}
-      bool constant = gimple_call_num_args (call) > 1;
-      for (unsigned i = 1; i < gimple_call_num_args (call); i++)
-	constant &= esc_constant_arg (gimple_call_arg (call, i)) >= 0;
-      site->size = constant ? ESC_SIZE_CONST : ESC_SIZE_VAR;
+      /* makeslice (elemtype, len, cap).  */
+      esc_slice_type (&site->type, true);
+      bool constant = gimple_call_num_args (call) == 3;
       if (constant)
 	{
 	  site->length = esc_constant_arg (gimple_call_arg (call, 1));
 	  site->capacity = esc_constant_arg (gimple_call_arg (call, 2));
+	  constant = site->length >= 0 && site->capacity >= 0;
 	}
+      site->size = constant ? ESC_SIZE_CONST : ESC_SIZE_VAR;
+      if (!constant)
+	site->length = site->capacity = -1;
     }
-  else if (kind == ESC_KIND_SLICE_LITERAL && site->type
-	   && site->type[0] == '[')
-    {
-      /* The backing array [N]T stands for a []T.  */
-      char *close = strchr (site->type, ']');
-      char *slice = concat ("[]", close ? close + 1 : site->type, NULL);
-      free (site->type);
-      site->type = slice;
-    }
-  else if (kind == ESC_KIND_APPEND && site->type)
-    {
-      char *slice = concat ("[]", site->type, NULL);
-      free (site->type);
-      site->type = slice;
-    }
+  else if (kind == ESC_KIND_SLICE_LITERAL)
+    esc_slice_type (&site->type, false);
+  else if (kind == ESC_KIND_APPEND)
+    esc_slice_type (&site->type, true);	/* growslice (elemtype, ...) */
 }
 
 /* Return the local variable or parameter of CTX's function whose address
@@ -626,12 +643,8 @@ esc_local_addr (esc_fn_ctx *ctx, gimple *stmt, tree addr, tree local)
   if (kind == ESC_KIND_MAKE_SLICE || kind == ESC_KIND_SLICE_LITERAL)
     {
       /* The backing array [N]T stands for a []T.  */
-      if (TREE_CODE (type) == ARRAY_TYPE)
-	{
-	  char *elem = esc_go_type_from_tree (TREE_TYPE (type));
-	  site->type = concat ("[]", elem, NULL);
-	  free (elem);
-	}
+      site->type = esc_go_type_from_tree (type);
+      esc_slice_type (&site->type, false);
       if (kind == ESC_KIND_MAKE_SLICE)
 	{
 	  site->size = ESC_SIZE_CONST;
