@@ -127,9 +127,20 @@ esc_go_function_name (tree fndecl)
   size_t base_len = dots ? (size_t) (dots - rest) : strlen (rest);
   const char *method = (const char *) memchr (rest, '.', base_len);
 
+  /* A closure (PKG.T.M..funcN) has the receiver of its method.  */
+  tree method_decl = fndecl;
+  if (method && dots)
+    {
+      char *prefix = xstrndup (sym, dots - sym);
+      symtab_node *node = symtab_node::get_for_asmname (get_identifier (prefix));
+      method_decl = node ? node->decl : NULL_TREE;
+      free (prefix);
+    }
+
   obstack_grow (&ob, pkg, strlen (pkg));
   obstack_1grow (&ob, '.');
-  if (method && esc_pointer_receiver_p (fndecl) && !dots)
+  if (method && method_decl && TREE_CODE (method_decl) == FUNCTION_DECL
+      && esc_pointer_receiver_p (method_decl))
     {
       obstack_grow (&ob, "(*", 2);
       esc_decode_id (&ob, rest, method - rest);

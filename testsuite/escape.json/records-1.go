@@ -50,3 +50,9 @@ func (t *T) Lit() *S {
 func (t T) Val() func() int { // JSON: kind=var gccgo=heap name=t gccgo_note=moved\sto\sheap:\st
 	return func() int { return t.n } // JSON: kind=closure gccgo=heap function=p.T.Val
 }
+
+func (t *T) Closure() func() *int {
+	return func() *int { // JSON: kind=closure gccgo=static function=p.(*T).Closure gccgo_reason=no-captures
+		return new(int) // JSON: kind=new gccgo=heap function=p.(*T).Closure.func1 type=int bytes=8
+	}
+}
