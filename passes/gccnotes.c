@@ -33,14 +33,17 @@ static diagnostic_finalizer_fn esc_saved_finalizer;
 static bool esc_pass_through;
 static bool esc_capturing;
 
-/* Return true if TEXT is one of the escape notes of gccgo's
-   -fgo-debug-escape1.  */
+/* Return true if TEXT is one of the notes gccgo's escape analysis prints
+   at -fgo-debug-escape1: every format of gofrontend/escape.cc guarded by a
+   debug level of 1 or "not 0".  The plugin turns that level on itself, so
+   it must recognise all of them to keep them from the user.  */
 
 static bool
 esc_escape_note_p (const char *text)
 {
   return (strstr (text, " escapes to heap") != NULL
 	  || strstr (text, " does not escape") != NULL
+	  || strstr (text, " ignoring self-assignment to ") != NULL
 	  || startswith (text, "moved to heap: ")
 	  || startswith (text, "leaking param")
 	  || startswith (text, "leaking closure reference")
