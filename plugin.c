@@ -7,7 +7,7 @@
 
    Options (-fplugin-arg-escape-KEY[=VALUE]):
      json=FILE          append one JSON record per allocation site to FILE
-                        (JSON Lines, schema in doc/schema.md)
+                        (JSON Lines, schema in the README)
      notes=WHICH        which sites become compiler notes: all (default),
                         heap, stack or none
      gccgo_notes=WHEN   whether gccgo's own -fgo-debug-escape notes reach

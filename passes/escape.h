@@ -17,7 +17,7 @@
      pass.c     the IPA pass that drives the above.
 
    Later analyses extend struct esc_site; they must not change the
-   meaning of the fields below (see doc/schema.md).  */
+   meaning of the fields below (README, JSON LINES).  */
 
 #ifndef ESCAPE_H
 #define ESCAPE_H

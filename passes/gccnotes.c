@@ -243,7 +243,7 @@ esc_choose_note (const esc_site *site, unsigned first, unsigned last)
 }
 
 /* Return gccgo's reason for the heap site SITE, given its NOTE (or
-   NULL).  The vocabulary is fixed and documented in doc/schema.md.  */
+   NULL).  The vocabulary is fixed and documented in the README.  */
 
 static const char *
 esc_heap_reason (const esc_site *site, const char *note)

@@ -4,13 +4,13 @@
    then kind and name), so that they are stable across runs:
 
      notes      GCC diagnostics (inform), worded like gc's -m:
-		"moved to heap: x", "new(p.S) escapes to heap",
+		"moved to heap: x", "new(S) escapes to heap",
 		"make([]int, n) escapes to heap: non-constant size",
 		"func literal does not escape";
      JSON Lines one record per line: a "unit" record, then one "site"
-		record per site (doc/schema.md).  Appended to the file in one
-		write under an exclusive lock, so that parallel compilations
-		(go build -p N) never tear or interleave records;
+		record per site (README, JSON LINES).  Appended to the file
+		in one write under an exclusive lock, so that parallel
+		compilations (go build -p N) never tear or interleave records;
      summary    sites per kind and decision.  */
 
 #include "compat.h"
@@ -68,7 +68,7 @@ esc_sort_sites (vec<esc_site> *sites)
   sites->qsort (esc_site_cmp);
 }
 
-/* Return the gc-style expression for SITE ("new(p.S)", "&p.S{...}",
+/* Return the gc-style expression for SITE ("new(S)", "&S{...}",
    "make([]int, n)"), or for variables their name.  The caller frees it.  */
 
 char *

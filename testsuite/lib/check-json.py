@@ -5,12 +5,12 @@ usage: check-json.py SOURCE.go RECORDS.jsonl
 
 Expectations live in SOURCE.go as comments on the line of the site:
 
-    return new(S) // JSON: kind=new gccgo=heap type=p.S col=9
+    return new(S) // JSON: kind=new gccgo=heap type=S col=9
 
 Each "JSON:" comment expects one site record on that line whose fields have
 the given values (the value "null" means JSON null).  Several records on one
 line need several comments: put "JSON@LINE:" on a later line.  The checker
-also validates every record against the schema (doc/schema.md) and the order
+also validates every record against the schema (README, JSON LINES) and the order
 of the records, and reports any site record no comment expects.
 
 Prints one "PASS: ..." or "FAIL: ..." line per check; exits 1 if any failed.
