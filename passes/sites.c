@@ -18,11 +18,15 @@
 	   descriptor (PKG.F..funcN..f).
 
    What a runtime.newobject or a stack GOTMP stands for is read from where
-   its address flows within a few SSA copies (esc_flow): into __object, into
+   its address flows within a few copies (esc_flow), through SSA names and,
+   at -O0, through the locals kept in memory: into __object, into
    __values, into __go_go or runtime.deferproc, into a named variable
    declared at the allocation's own position (a variable moved to the
-   heap).  The remaining ambiguity (new(T) or &T{}) is settled by the
-   source token at the allocation's position.
+   heap).  new(T) and &T{...} are told apart, and from other zero-
+   initialised temporaries, by the source token at the position gccgo
+   gives them ("new", "&"); a closure or method value by the fields of its
+   record.  The result does not depend on the optimisation level: the
+   pass runs before any optimisation.
 
    Addresses passed only to runtime functions (channel slots, select cases,
    map iterators, staging copies read by typedmemmove) are helpers, not
@@ -73,7 +77,8 @@ struct esc_flow
   tree pointee;			/* the type it is seen to point to */
 };
 
-/* Bound on the SSA names one flow search visits.  */
+/* Bound on the values (SSA names, memory locals) one flow search
+   visits.  */
 #define ESC_FLOW_LIMIT 16
 
 /* The discovery state of one function.  */
@@ -91,7 +96,8 @@ struct esc_fn_ctx
 						   whole (-O0) */
 };
 
-/* Return the name of FIELD, a COMPONENT_REF's field, or "".  */
+/* Return the name of the field REF selects, if it is a COMPONENT_REF,
+   else "".  */
 
 static const char *
 esc_ref_field_name (tree ref)
