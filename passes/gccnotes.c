@@ -228,7 +228,17 @@ esc_choose_note (const esc_site *site, unsigned first, unsigned last)
     }
   const char *key = esc_note_key (site);
   if (!key)
-    return last == first + 1 ? &esc_notes[first] : NULL;
+    {
+      /* Only a lone note about an expression: not one about a variable
+	 or a parameter that happens to share the position.  */
+      if (last != first + 1)
+	return NULL;
+      const char *text = esc_notes[first].text;
+      if (startswith (text, "leaking") || startswith (text, "moved to heap")
+	  || startswith (text, "mark escaped"))
+	return NULL;
+      return &esc_notes[first];
+    }
   for (unsigned i = first; i < last; i++)
     {
       const char *text = esc_notes[i].text;
