@@ -79,6 +79,7 @@ struct esc_site
   int alt_line, alt_col;	/* a second position gccgo may note it at
 				   (the first &x of a variable), or 0 */
   char *function;		/* enclosing function, Go spelling */
+  int function_line;		/* line of the function's declaration */
   enum esc_kind kind;
   enum esc_decision gccgo;
   enum esc_size size;

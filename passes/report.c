@@ -308,6 +308,7 @@ esc_json_site (obstack *ob, const esc_site *site)
   esc_json_int (ob, "line", site->line);
   esc_json_int (ob, "col", site->col);
   esc_json_member (ob, "function", site->function);
+  esc_json_int (ob, "function_line", site->function_line);
   esc_json_member (ob, "kind", esc_kind_name (site->kind));
   esc_json_member (ob, "type", site->type);
   esc_json_member (ob, "size", (site->size == ESC_SIZE_CONST ? "const"

@@ -286,6 +286,7 @@ esc_add_site (esc_fn_ctx *ctx, gimple *stmt, location_t loc,
   site.line = xloc.line;
   site.col = xloc.column;
   site.function = xstrdup (ctx->fname);
+  site.function_line = LOCATION_LINE (DECL_SOURCE_LOCATION (ctx->fun->decl));
   site.kind = kind;
   site.gccgo = decision;
   site.size = ESC_SIZE_NA;

@@ -13,7 +13,7 @@ type T struct{ n int }
 func keep(s *S) int { return s.A }
 
 func NewEsc() *S {
-	return new(S) // JSON: kind=new gccgo=heap type=S col=9 function=p.NewEsc gccgo_reason=escapes runtime=runtime.newobject
+	return new(S) // JSON: kind=new gccgo=heap type=S col=9 function=p.NewEsc function_line=15 gccgo_reason=escapes runtime=runtime.newobject
 }
 
 func NewNoEsc() int {

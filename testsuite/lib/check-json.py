@@ -23,7 +23,7 @@ import sys
 SCHEMA_VERSION = 1
 SITE_FIELDS = {
     "record": str, "file": str, "line": int, "col": int, "function": str,
-    "kind": str, "type": (str, type(None)), "size": (str, type(None)),
+    "function_line": int, "kind": str, "type": (str, type(None)), "size": (str, type(None)),
     "length": (int, type(None)), "capacity": (int, type(None)),
     "bytes": (int, type(None)), "name": (str, type(None)), "gccgo": str, "gccgo_reason": str,
     "gccgo_note": (str, type(None)), "runtime": (str, type(None)),
@@ -86,6 +86,7 @@ def expectations(source):
                 if value == "null":
                     fields[key] = None
                 elif re.fullmatch(r"-?\d+", value) and key in ("col", "line",
+                                                                "function_line",
                                                                 "length",
                                                                 "capacity",
                                                                 "bytes"):
