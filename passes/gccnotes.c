@@ -239,17 +239,24 @@ esc_choose_note (const esc_site *site, unsigned first, unsigned last)
 	return NULL;
       return &esc_notes[first];
     }
+  /* Of several matching notes take the shortest: the one about the
+     site's own expression, "(ptr) escapes to heap", not about a larger
+     expression around it, "(mapassign(,m,(&(tmp))))".  */
+  const esc_note *best = NULL;
   for (unsigned i = first; i < last; i++)
     {
       const char *text = esc_notes[i].text;
       bool match = (key[0] == '(' || key[0] == '&' || key[0] == '{'
 		    || key[0] == '[')
 	? startswith (text, key) : strstr (text, key) != NULL;
-      /* A box note "(x)" is not "&(x)" nor a leak.  */
-      if (match && !startswith (text, "leaking"))
-	return &esc_notes[i];
+      /* A box note "(x)" is neither a leak nor about an address taken
+	 inside the conversion, "(&(tmp))".  */
+      if (match && !startswith (text, "leaking")
+	  && !startswith (text, "(&(")
+	  && (!best || strlen (text) < strlen (best->text)))
+	best = &esc_notes[i];
     }
-  return NULL;
+  return best;
 }
 
 /* Return gccgo's reason for the heap site SITE, given its NOTE (or
@@ -260,14 +267,18 @@ esc_heap_reason (const esc_site *site, const char *note)
 {
   /* gccgo's size rules (escape.cc, Node::is_big) apply before any flow,
      and its note then still says "escapes to heap": any struct or array
-     value over 10 MiB; new(T) of 64 KiB or more, or of zero size; make
-     with a constant length of 64 Ki elements or more.  */
+     value over 10 MiB; new(T) of 64 KiB or more; any allocation of zero
+     size (new, literals); make with a constant length of 64 Ki elements
+     or more.  */
   bool moved = note && startswith (note, "moved to heap");
   if (site->bytes > ESC_MAX_STACK_VAR_SIZE && !moved)
     return "too-large";
   if (site->kind == ESC_KIND_NEW && site->bytes >= ESC_MAX_IMPLICIT_STACK_SIZE)
     return "too-large";
-  if (site->kind == ESC_KIND_NEW && site->bytes == 0)
+  bool implicit = (site->kind == ESC_KIND_NEW
+		   || site->kind == ESC_KIND_COMPOSITE_LITERAL
+		   || site->kind == ESC_KIND_SLICE_LITERAL);
+  if (implicit && site->bytes == 0)
     return "zero-size";
   if (site->kind == ESC_KIND_MAKE_SLICE
       && site->length >= ESC_MAX_IMPLICIT_STACK_SIZE)
@@ -283,7 +294,7 @@ esc_heap_reason (const esc_site *site, const char *note)
     case ESC_KIND_MAKE_SLICE:
       if (site->size == ESC_SIZE_VAR)
 	return "non-constant-size";
-      return note ? "too-large" : "no-note";
+      break;
     case ESC_KIND_MAKE_MAP:
     case ESC_KIND_MAP_LITERAL:
       return "map";
@@ -296,8 +307,11 @@ esc_heap_reason (const esc_site *site, const char *note)
     case ESC_KIND_DEFER_ARGS:
       return "defer-in-loop";
     default:
-      return note ? "too-large" : "no-note";
+      break;
     }
+  /* gccgo noted no escape, yet its lowering allocates on the heap (a map
+     key boxed for mapassign, for one).  */
+  return note ? "heap-without-escape" : "no-note";
 }
 
 /* Set [*FIRST, *LAST) to the range of captured notes at FILE:LINE:COL.  */

@@ -140,7 +140,9 @@ esc_reason_words (const char *reason)
   static const struct { const char *reason, *words; } table[] = {
     { "non-constant-size", "non-constant size" },
     { "too-large", "too large for stack" },
-    { "zero-size", "gccgo allocates zero-size new(T) with the runtime" },
+    { "zero-size", "gccgo allocates zero-size objects with the runtime" },
+    { "heap-without-escape",
+      "gccgo found no escape, but its lowering allocates" },
     { "map", "gccgo allocates every map on the heap" },
     { "channel", "gccgo allocates every channel on the heap" },
     { "defer-in-loop", "defer in a loop" },

@@ -38,7 +38,7 @@ KINDS = {"var", "param", "new", "composite-literal", "closure", "method-value",
          "defer-args"}
 DECISIONS = {"heap", "stack", "static"}
 REASONS = {"escapes", "moved-to-heap", "non-constant-size", "too-large",
-           "zero-size", "map",
+           "zero-size", "heap-without-escape", "map",
            "channel", "append-growth", "go-statement", "defer-in-loop",
            "analysis-disabled", "no-note", "does-not-escape", "constant",
            "no-captures"}
