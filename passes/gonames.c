@@ -17,6 +17,33 @@
 #include "compat.h"
 #include "escape.h"
 
+/* Append to OB the code point CP in UTF-8.  */
+
+static void
+esc_grow_utf8 (obstack *ob, unsigned long cp)
+{
+  if (cp < 0x80)
+    obstack_1grow (ob, cp);
+  else if (cp < 0x800)
+    {
+      obstack_1grow (ob, 0xc0 | (cp >> 6));
+      obstack_1grow (ob, 0x80 | (cp & 0x3f));
+    }
+  else if (cp < 0x10000)
+    {
+      obstack_1grow (ob, 0xe0 | (cp >> 12));
+      obstack_1grow (ob, 0x80 | ((cp >> 6) & 0x3f));
+      obstack_1grow (ob, 0x80 | (cp & 0x3f));
+    }
+  else
+    {
+      obstack_1grow (ob, 0xf0 | (cp >> 18));
+      obstack_1grow (ob, 0x80 | ((cp >> 12) & 0x3f));
+      obstack_1grow (ob, 0x80 | ((cp >> 6) & 0x3f));
+      obstack_1grow (ob, 0x80 | (cp & 0x3f));
+    }
+}
+
 /* Append to OB the decoding of the go_encode_id encoding in S[0..LEN).  */
 
 static void
@@ -45,10 +72,18 @@ esc_decode_id (obstack *ob, const char *s, size_t len)
       else if ((c == 'x' && s + 4 <= end) || (c == 'u' && s + 6 <= end)
 	       || (c == 'U' && s + 10 <= end))
 	{
-	  /* Keep escaped Unicode escaped; the spelling stays ASCII.  */
-	  int n = c == 'x' ? 4 : c == 'u' ? 6 : 10;
-	  obstack_grow (ob, s, n);
-	  s += n;
+	  /* _xNN, _uNNNN, _UNNNNNNNN: a character, written as UTF-8.  */
+	  int digits = c == 'x' ? 2 : c == 'u' ? 4 : 8;
+	  char hex[9];
+	  memcpy (hex, s + 2, digits);
+	  hex[digits] = '\0';
+	  char *stop;
+	  unsigned long cp = strtoul (hex, &stop, 16);
+	  if (*stop || cp > 0x10ffff)
+	    obstack_grow (ob, s, 2 + digits);
+	  else
+	    esc_grow_utf8 (ob, cp);
+	  s += 2 + digits;
 	  continue;
 	}
       else

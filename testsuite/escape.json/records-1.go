@@ -56,3 +56,7 @@ func (t *T) Closure() func() *int {
 		return new(int) // JSON: kind=new gccgo=heap function=p.(*T).Closure.func1 type=int bytes=8
 	}
 }
+
+func Größe() *S {
+	return new(S) // JSON: kind=new gccgo=heap function=p.Größe
+}
