@@ -3,7 +3,7 @@
 #   make                      build build/gcc-12/escape.so (GCCGO=gccgo-12)
 #   make GCCGO=gccgo-11       build build/gcc-11/escape.so
 #   make check                run the DejaGnu suite against gccgo-12 and gccgo-11
-#   make demo                 run the plugin on examples/demo.go
+#   make demo                 run the plugin on testsuite/demo/demo.go
 #   make sweep                compile Go's test tree with and without the plugin
 #   make install              copy escape.so into $(GCCGO)'s plugin directory
 #
