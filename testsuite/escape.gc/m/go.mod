@@ -1,0 +1,3 @@
+module example.com/j
+
+go 1.18
