@@ -196,15 +196,13 @@ plugin_init (struct plugin_name_args *plugin_info,
 
   /* gccgo's notes are our record of its reasons: ask for them, and decide
      whether the user sees them.  */
-  esc_opts.user_debug_escape = go_debug_escape_level != 0;
+  bool user_debug_escape = go_debug_escape_level != 0;
   esc_opts.analysis_off = esc_analysis_off_p ();
   if (go_debug_escape_level == 0)
     go_debug_escape_level = 1;
   if (gccgo_notes < 0)
-    gccgo_notes = (esc_opts.user_debug_escape
-		   && esc_opts.notes == ESC_NOTES_NONE);
-  esc_opts.gccgo_notes = gccgo_notes;
-  esc_notes_install (esc_opts.gccgo_notes);
+    gccgo_notes = user_debug_escape && esc_opts.notes == ESC_NOTES_NONE;
+  esc_notes_install (gccgo_notes);
 
   struct register_pass_info pass_info;
   pass_info.pass = make_pass_escape (g);
@@ -215,10 +213,7 @@ plugin_init (struct plugin_name_args *plugin_info,
 		     &pass_info);
 
   if (dump)
-    {
-      g->get_dumps ()->dump_switch_p (details ? "ipa-escape-details"
-				      : "ipa-escape");
-      esc_opts.dump = true;
-    }
+    g->get_dumps ()->dump_switch_p (details ? "ipa-escape-details"
+				    : "ipa-escape");
   return 0;
 }

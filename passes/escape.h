@@ -108,9 +108,6 @@ struct esc_options
   enum esc_notes_mode notes;	/* which sites become compiler notes */
   const char *json;		/* JSON Lines output file, or NULL */
   bool summary;			/* print a per-kind summary */
-  bool dump;			/* annotated dump requested */
-  bool gccgo_notes;		/* let gccgo's own notes through */
-  bool user_debug_escape;	/* the user passed -fgo-debug-escape */
   bool analysis_off;		/* -fno-go-optimize-allocs */
 };
 
@@ -119,7 +116,6 @@ extern struct esc_options esc_opts;
 /* runtime.c */
 enum esc_rt_role
 {
-  ESC_RT_NONE,
   ESC_RT_ALLOC,			/* returns a new heap object */
   ESC_RT_BUFFERED,		/* allocates unless arg 0 is a stack buffer */
   ESC_RT_STACK_DEFER,		/* deferprocStack: stack defer record */
