@@ -15,6 +15,10 @@
                         -fgo-debug-escape and notes=none), yes or no
      dump[=details]     write the annotated pass dump, FILE.go.NNNi.escape
      summary            print sites per kind and decision to stderr
+     stats              print one line of pass statistics to stderr:
+                        functions, GIMPLE statements, sites and the pass's
+                        own time in microseconds (for benchmarks; the time
+                        makes it non-deterministic)
      help               print this list
      version            print the plugin's version
 
@@ -45,6 +49,7 @@ static const char esc_help[] =
   "  gccgo_notes=WHEN  let gccgo's own escape notes through: auto (default), yes, no\n"
   "  dump[=details]    write the annotated pass dump (FILE.go.NNNi.escape)\n"
   "  summary           print sites per kind and decision to stderr\n"
+  "  stats             print the pass's statistics (time, statements) to stderr\n"
   "  help              print this list\n"
   "  version           print the plugin's version\n";
 
@@ -138,7 +143,8 @@ esc_parse_arg (const plugin_argument *arg, int *gccgo_notes, bool *dump,
       *details = value != NULL;
       return true;
     }
-  if (strcmp (key, "summary") == 0 || strcmp (key, "help") == 0
+  if (strcmp (key, "summary") == 0 || strcmp (key, "stats") == 0
+      || strcmp (key, "help") == 0
       || strcmp (key, "version") == 0)
     {
       if (value)
@@ -147,8 +153,10 @@ esc_parse_arg (const plugin_argument *arg, int *gccgo_notes, bool *dump,
 		 key);
 	  return false;
 	}
-      if (key[0] == 's')
+      if (strcmp (key, "summary") == 0)
 	esc_opts.summary = true;
+      else if (strcmp (key, "stats") == 0)
+	esc_opts.stats = true;
       else if (key[0] == 'h')
 	fputs (esc_help, stdout);
       else

@@ -108,6 +108,7 @@ struct esc_options
   enum esc_notes_mode notes;	/* which sites become compiler notes */
   const char *json;		/* JSON Lines output file, or NULL */
   bool summary;			/* print a per-kind summary */
+  bool stats;			/* print the pass's statistics */
   bool analysis_off;		/* -fno-go-optimize-allocs */
 };
 

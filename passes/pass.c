@@ -50,6 +50,25 @@ esc_free_sites (vec<esc_site> *sites)
     }
 }
 
+/* Return the number of GIMPLE statements and PHIs of FUN.  */
+
+static unsigned long
+esc_count_statements (function *fun)
+{
+  unsigned long n = 0;
+  basic_block bb;
+  FOR_EACH_BB_FN (bb, fun)
+    {
+      for (gphi_iterator pi = gsi_start_phis (bb); !gsi_end_p (pi);
+	   gsi_next (&pi))
+	n++;
+      for (gimple_stmt_iterator gsi = gsi_start_bb (bb); !gsi_end_p (gsi);
+	   gsi_next (&gsi))
+	n++;
+    }
+  return n;
+}
+
 const pass_data pass_data_escape = {
   SIMPLE_IPA_PASS,		/* type */
   "escape",			/* name */
@@ -81,6 +100,9 @@ pass_escape::execute (function *)
   auto_vec<esc_site> sites;
   auto_vec<esc_fn_range> ranges;
   cgraph_node *node;
+  unsigned long statements = 0;
+  struct timeval start;
+  gettimeofday (&start, NULL);
 
   FOR_EACH_FUNCTION_WITH_GIMPLE_BODY (node)
     {
@@ -94,6 +116,8 @@ pass_escape::execute (function *)
       esc_find_sites (fun, &sites);
       pop_cfun ();
       range.last = sites.length ();
+      if (esc_opts.stats)
+	statements += esc_count_statements (fun);
       range.line = LOCATION_LINE (DECL_SOURCE_LOCATION (node->decl));
       ranges.safe_push (range);
     }
@@ -121,6 +145,17 @@ pass_escape::execute (function *)
     esc_report_summary (&sites, stderr);
   if (dump_file)
     esc_report_summary (&sites, dump_file);
+
+  if (esc_opts.stats)
+    {
+      struct timeval end;
+      gettimeofday (&end, NULL);
+      long usec = ((end.tv_sec - start.tv_sec) * 1000000L
+		   + (end.tv_usec - start.tv_usec));
+      fprintf (stderr, "escape: stats: %s: functions=%u statements=%lu "
+	       "sites=%u pass_usec=%ld\n", main_input_filename,
+	       ranges.length (), statements, sites.length (), usec);
+    }
 
   esc_free_sites (&sites);
   esc_notes_release ();
