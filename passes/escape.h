@@ -114,6 +114,22 @@ struct esc_options
 
 extern struct esc_options esc_opts;
 
+/* A parameter's leak summary, after gc's leaks.go: the least number of
+   dereferences with which the value passed for the parameter reaches the
+   heap, and reaches the function's results; ESC_LEAK_NONE where it does
+   not.  "leaking param: p" is heap == 0, "leaking param content: p" is
+   heap >= 1, "leaking param: p to result ~r0 level=0" is result == 0.
+   Deref counts above ESC_LEAK_MAX_DEREFS are clamped to it, which errs
+   towards escaping.  */
+#define ESC_LEAK_NONE (-1)
+#define ESC_LEAK_MAX_DEREFS 7
+
+struct esc_leak
+{
+  signed char heap;
+  signed char result;
+};
+
 /* runtime.c */
 enum esc_rt_role
 {
