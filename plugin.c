@@ -14,6 +14,11 @@
                         the output: auto (default: only if you passed
                         -fgo-debug-escape and notes=none), yes or no
      dump[=details]     write the annotated pass dump, FILE.go.NNNi.escape
+     params             notes give each parameter's leak summary, worded
+                        like gc's ("leaking param: p to result ~r0
+                        level=0"); JSON records always have them
+     paths              notes show the flow path of every heap verdict,
+                        in gc's -m=2 style (JSON records always have it)
      summary            print sites per kind and decision to stderr
      stats              print one line of pass statistics to stderr:
                         functions, GIMPLE statements, sites and the pass's
@@ -48,6 +53,8 @@ static const char esc_help[] =
   "  notes=WHICH       sites reported as notes: all (default), heap, stack, none\n"
   "  gccgo_notes=WHEN  let gccgo's own escape notes through: auto (default), yes, no\n"
   "  dump[=details]    write the annotated pass dump (FILE.go.NNNi.escape)\n"
+  "  params            notes give parameters' leak summaries (gc's -m)\n"
+  "  paths             notes show why each heap verdict escapes (flow paths)\n"
   "  summary           print sites per kind and decision to stderr\n"
   "  stats             print the pass's statistics (time, statements) to stderr\n"
   "  help              print this list\n"
@@ -144,6 +151,7 @@ esc_parse_arg (const plugin_argument *arg, int *gccgo_notes, bool *dump,
       return true;
     }
   if (strcmp (key, "summary") == 0 || strcmp (key, "stats") == 0
+      || strcmp (key, "paths") == 0 || strcmp (key, "params") == 0
       || strcmp (key, "help") == 0
       || strcmp (key, "version") == 0)
     {
@@ -157,6 +165,10 @@ esc_parse_arg (const plugin_argument *arg, int *gccgo_notes, bool *dump,
 	esc_opts.summary = true;
       else if (strcmp (key, "stats") == 0)
 	esc_opts.stats = true;
+      else if (strcmp (key, "paths") == 0)
+	esc_opts.paths = true;
+      else if (strcmp (key, "params") == 0)
+	esc_opts.params = true;
       else if (key[0] == 'h')
 	fputs (esc_help, stdout);
       else

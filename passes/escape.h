@@ -92,6 +92,53 @@ struct esc_site
   const char *reason;		/* gccgo's reason (a fixed vocabulary); static */
   char *note;			/* gccgo's note, normalised, or NULL */
   gimple *stmt;			/* the allocating statement */
+  tree decl;			/* stack sites: the local holding the
+				   object, or NULL */
+
+  /* The recomputed analysis (analyse.c, solve.c).  */
+  enum esc_decision verdict;	/* heap, stack or static */
+  bool analysed;		/* the analysis reached a verdict */
+  bool escapes;			/* its address outlives it */
+  bool conservative;		/* the escape went through something the
+				   analysis does not understand */
+  const char *verdict_reason;	/* a fixed vocabulary (README); static */
+  char *path_text;		/* the escape's flow path, gc -m=2 style
+				   lines, or NULL */
+  char *path_json;		/* the same as a JSON array, or NULL */
+};
+
+/* The comparison of gccgo's decision with the plugin's verdict.  */
+enum esc_class
+{
+  ESC_CLASS_BOTH_HEAP,
+  ESC_CLASS_BOTH_STACK,
+  ESC_CLASS_MISSED_STACK,	/* gccgo heap, but no escape found */
+  ESC_CLASS_UNSAFE_STACK,	/* gccgo stack, but an escape found */
+  ESC_CLASS_STACK_TOO_LARGE,	/* gccgo stack, no escape, but gc's size
+				   rules put it on the heap */
+  ESC_CLASS_STATIC,
+  ESC_CLASS_NONE		/* not analysed */
+};
+
+/* The functions of the unit: each one's sites are SITES[FIRST..LAST).  */
+struct esc_fn_range
+{
+  cgraph_node *node;
+  unsigned first, last;
+  int line;
+};
+
+/* A parameter's leak summary, as reported.  */
+struct esc_param
+{
+  location_t loc;
+  const char *file;		/* not owned */
+  int line, col;
+  char *function;
+  char *name;
+  int index;			/* GIMPLE parameter index */
+  signed char heap, result;	/* as in struct esc_leak */
+  int nresults;			/* the function's results */
 };
 
 /* The plugin's options (plugin.c fills them in).  */
@@ -110,6 +157,8 @@ struct esc_options
   bool summary;			/* print a per-kind summary */
   bool stats;			/* print the pass's statistics */
   bool analysis_off;		/* -fno-go-optimize-allocs */
+  bool paths;			/* notes show the flow paths */
+  bool params;			/* notes give parameter summaries */
 };
 
 extern struct esc_options esc_opts;
@@ -130,6 +179,11 @@ struct esc_leak
   signed char result;
 };
 
+/* exports.c */
+bool esc_export_leaks (tree fndecl, unsigned nparams, esc_leak *leaks,
+		       const char **source);
+void esc_exports_release (void);
+
 /* runtime.c */
 enum esc_rt_role
 {
@@ -149,6 +203,38 @@ struct esc_runtime_fn
   const char *type;		/* Go type of the result, if fixed */
 };
 
+/* What a runtime entry point does to the values passed to it, for the
+   recomputed analysis (runtime.c, esc_runtime_effects).  An entry point
+   may have several effects; one not in the table is treated as unknown:
+   its arguments escape, and that is counted.  */
+enum esc_rt_effect
+{
+  ESC_FX_NONE,			/* reads its arguments only */
+  ESC_FX_ALLOC,			/* returns a new object; its contents are
+				   *ARG A (DEREFS 1) if A >= 0 */
+  ESC_FX_BUFFERED,		/* returns a new string or slice, in the
+				   buffer ARG 0 unless that is 0B */
+  ESC_FX_STORE,			/* *ARG A = ARG B, DEREFS applied to B */
+  ESC_FX_HEAP,			/* ARG A, DEREFS applied, to the heap */
+  ESC_FX_RESULT,		/* the result is ARG A, DEREFS applied */
+  ESC_FX_RESULT_HEAP,		/* the result points into the heap */
+  ESC_FX_WRITES,		/* writes heap values into *ARG A */
+  ESC_FX_STACK_DEFER		/* calls ARG 2 (a thunk) with ARG 3 before
+				   the caller returns */
+};
+
+struct esc_runtime_effect
+{
+  const char *name;		/* DECL_NAME of the callee */
+  enum esc_rt_effect effect;
+  int a, b;			/* argument indexes */
+  int derefs;
+  const char *why;		/* the flow's reason in paths */
+};
+
+const struct esc_runtime_effect *esc_runtime_effects (tree fndecl,
+						      unsigned *n);
+bool esc_runtime_name_p (tree fndecl);
 const struct esc_runtime_fn *esc_runtime_lookup (tree fndecl);
 const struct esc_runtime_fn *esc_runtime_by_name (const char *name);
 bool esc_runtime_call_p (const gimple *stmt);
@@ -156,6 +242,8 @@ bool esc_runtime_call_p (const gimple *stmt);
 /* gonames.c */
 char *esc_go_function_name (tree fndecl);
 char *esc_go_type_from_descriptor (tree arg);
+long esc_descriptor_size (tree arg);
+bool esc_go_noescape_p (tree fndecl);
 char *esc_go_type_from_tree (tree type);
 const char *esc_source_token (location_t loc);
 
@@ -169,11 +257,18 @@ void esc_notes_install (bool pass_through);
 void esc_notes_attach (vec<esc_site> *sites);
 void esc_notes_release (void);
 
+/* analyse.c */
+void esc_analyse_unit (vec<esc_site> *sites, vec<esc_fn_range> *ranges,
+		       vec<esc_param> *params);
+enum esc_class esc_site_class (const esc_site *site);
+const char *esc_class_name (enum esc_class cls);
+
 /* report.c */
 void esc_sort_sites (vec<esc_site> *sites);
-void esc_report_notes (vec<esc_site> *sites);
+void esc_sort_params (vec<esc_param> *params);
+void esc_report_notes (vec<esc_site> *sites, vec<esc_param> *params);
 bool esc_json_check_writable (const char *path);
-void esc_report_json (vec<esc_site> *sites);
+void esc_report_json (vec<esc_site> *sites, vec<esc_param> *params);
 void esc_report_summary (vec<esc_site> *sites, FILE *out);
 char *esc_site_description (const esc_site *site);
 

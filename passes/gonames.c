@@ -435,3 +435,91 @@ esc_source_token (location_t loc)
   token[n] = '\0';
   return token;
 }
+
+/* Return the size in bytes of a value of the Go type SPELLED (a
+   predeclared type, a pointer, slice, map, chan, func, string or
+   interface), or -1.  */
+
+static long
+esc_go_type_size (const char *spelled)
+{
+  static const struct { const char *name; long size; } basic[] = {
+    { "bool", 1 }, { "int8", 1 }, { "uint8", 1 }, { "byte", 1 },
+    { "int16", 2 }, { "uint16", 2 }, { "int32", 4 }, { "uint32", 4 },
+    { "rune", 4 }, { "float32", 4 }, { "int", 8 }, { "uint", 8 },
+    { "int64", 8 }, { "uint64", 8 }, { "uintptr", 8 }, { "float64", 8 },
+    { "complex64", 8 }, { "complex128", 16 }, { "string", 16 },
+    { "error", 16 }, { "any", 16 }, { "unsafe.Pointer", 8 },
+  };
+  if (!spelled)
+    return -1;
+  for (unsigned i = 0; i < ARRAY_SIZE (basic); i++)
+    if (strcmp (spelled, basic[i].name) == 0)
+      return basic[i].size;
+  if (spelled[0] == '*' || startswith (spelled, "map[")
+      || startswith (spelled, "chan ") || startswith (spelled, "func("))
+    return 8;
+  if (startswith (spelled, "[]"))
+    return 24;
+  if (startswith (spelled, "interface"))
+    return 16;
+  return -1;
+}
+
+/* Return the size in bytes of the type whose descriptor ARG points to
+   (&T..d): the descriptor's own size field when the unit defines it,
+   otherwise from the type's spelling; or -1.  */
+
+long
+esc_descriptor_size (tree arg)
+{
+  if (!arg || TREE_CODE (arg) != ADDR_EXPR)
+    return -1;
+  tree var = TREE_OPERAND (arg, 0);
+  if (VAR_P (var) && DECL_INITIAL (var)
+      && TREE_CODE (DECL_INITIAL (var)) == CONSTRUCTOR
+      && CONSTRUCTOR_NELTS (DECL_INITIAL (var)) > 0)
+    {
+      /* gccgo's descriptors start with struct _type's size field.  */
+      tree first = CONSTRUCTOR_ELT (DECL_INITIAL (var), 0)->value;
+      if (TREE_CODE (first) == CONSTRUCTOR && CONSTRUCTOR_NELTS (first) > 0)
+	first = CONSTRUCTOR_ELT (first, 0)->value;
+      if (TREE_CODE (first) == INTEGER_CST && tree_fits_shwi_p (first))
+	return tree_to_shwi (first);
+    }
+  char *spelled = esc_go_type_from_descriptor (arg);
+  long size = esc_go_type_size (spelled);
+  free (spelled);
+  return size;
+}
+
+/* Return true if the declaration of FNDECL, a function without a body in
+   this unit, is preceded by the pragma //go:noescape (among the comment
+   lines just above it): then none of its pointer arguments escapes or
+   reaches its results.  */
+
+bool
+esc_go_noescape_p (tree fndecl)
+{
+  expanded_location x = expand_location (DECL_SOURCE_LOCATION (fndecl));
+  if (!x.file || x.line <= 1)
+    return false;
+  for (int line = x.line - 1; line >= 1 && line >= x.line - 8; line--)
+    {
+      char_span text = location_get_source_line (x.file, line);
+      if (!text)
+	return false;
+      size_t i = 0;
+      while (i < text.length () && ISSPACE (text[i]))
+	i++;
+      if (i == text.length ())
+	continue;
+      if (text.length () - i < 2 || text[i] != '/' || text[i + 1] != '/')
+	return false;
+      static const char pragma[] = "//go:noescape";
+      size_t n = sizeof pragma - 1;
+      if (text.length () - i >= n && strncmp (text.get_buffer () + i, pragma, n) == 0)
+	return true;
+    }
+  return false;
+}

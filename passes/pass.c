@@ -12,15 +12,6 @@
 #include "compat.h"
 #include "escape.h"
 
-/* The sites of one function: SITES[FIRST..LAST) of the unit.  */
-
-struct esc_fn_range
-{
-  cgraph_node *node;
-  unsigned first, last;
-  int line;
-};
-
 /* Compare two function ranges by source line, then name, for qsort: the
    order of the dump.  */
 
@@ -47,6 +38,22 @@ esc_free_sites (vec<esc_site> *sites)
       free (site->type);
       free (site->name);
       free (site->note);
+      free (site->path_text);
+      free (site->path_json);
+    }
+}
+
+/* Free the strings of every parameter summary of PARAMS.  */
+
+static void
+esc_free_params (vec<esc_param> *params)
+{
+  unsigned i;
+  esc_param *p;
+  FOR_EACH_VEC_ELT (*params, i, p)
+    {
+      free (p->function);
+      free (p->name);
     }
 }
 
@@ -123,6 +130,8 @@ pass_escape::execute (function *)
     }
 
   esc_notes_attach (&sites);
+  auto_vec<esc_param> params;
+  esc_analyse_unit (&sites, &ranges, &params);
 
   if (dump_file)
     {
@@ -138,9 +147,10 @@ pass_escape::execute (function *)
     }
 
   esc_sort_sites (&sites);
-  esc_report_notes (&sites);
+  esc_sort_params (&params);
+  esc_report_notes (&sites, &params);
   if (esc_opts.json)
-    esc_report_json (&sites);
+    esc_report_json (&sites, &params);
   if (esc_opts.summary)
     esc_report_summary (&sites, stderr);
   if (dump_file)
@@ -158,7 +168,9 @@ pass_escape::execute (function *)
     }
 
   esc_free_sites (&sites);
+  esc_free_params (&params);
   esc_notes_release ();
+  esc_exports_release ();
   return 0;
 }
 

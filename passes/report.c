@@ -22,7 +22,7 @@
 
 /* Version of the JSON record schema; bump it when a field changes
    meaning.  */
-#define ESC_SCHEMA_VERSION 1
+#define ESC_SCHEMA_VERSION 2
 
 /* Compare two strings that may be NULL.  */
 
@@ -185,33 +185,142 @@ esc_note_site (const esc_site *site)
   free (what);
 }
 
-/* Emit the sites of SITES that the notes option selects as compiler
-   notes.  */
+/* Emit the plugin's verdict on SITE where it differs from gccgo's
+   decision, and SITE's flow path if the paths option asks for it.  */
+
+static void
+esc_note_verdict (const esc_site *site)
+{
+  enum esc_class cls = esc_site_class (site);
+  char *what = esc_site_description (site);
+  if (cls == ESC_CLASS_UNSAFE_STACK)
+    warning_at (site->loc, 0, "%s is on the stack, but escapes (%s%s); "
+		"gccgo may have miscompiled it", what, site->verdict_reason,
+		site->conservative ? ", conservatively" : "");
+  else if (cls == ESC_CLASS_STACK_TOO_LARGE)
+    inform (site->loc, "%s: gccgo keeps it on the stack, but gc puts "
+	    "objects of %ld bytes on the heap", what, site->bytes);
+  else if (cls == ESC_CLASS_MISSED_STACK)
+    inform (site->loc, "%s: the plugin found no escape; gccgo "
+	    "heap-allocates it (%s)", what,
+	    site->reason ? site->reason : "no reason given");
+  free (what);
+  if (site->path_text
+      && (cls == ESC_CLASS_UNSAFE_STACK
+	  || (esc_opts.paths && site->verdict == ESC_HEAP)))
+    {
+      /* One note per line, as gc's -m=2 prints them.  */
+      char *text = xstrdup (site->path_text);
+      for (char *line = strtok (text, "\n"); line;
+	   line = strtok (NULL, "\n"))
+	inform (site->loc, "  %s", line);
+      free (text);
+    }
+}
+
+/* Emit the leak summary of the parameter P as compiler notes, worded
+   like gc's.  HEAP selects the leaking ones, STACK the others.  */
+
+static void
+esc_note_param (const esc_param *p, bool heap, bool stack)
+{
+  if (p->heap == ESC_LEAK_NONE && p->result == ESC_LEAK_NONE)
+    {
+      if (stack)
+	inform (p->loc, "%s does not escape", p->name);
+      return;
+    }
+  if (!heap)
+    return;
+  if (p->heap == 0)
+    inform (p->loc, "leaking param: %s", p->name);
+  else if (p->heap > 0)
+    inform (p->loc, "leaking param content: %s", p->name);
+  if (p->result != ESC_LEAK_NONE)
+    {
+      if (p->nresults == 1)
+	inform (p->loc, "leaking param: %s to result ~r0 level=%d", p->name,
+		p->result);
+      else
+	inform (p->loc, "leaking param: %s to a result level=%d", p->name,
+		p->result);
+    }
+}
+
+/* Compare the positions of a site and a parameter: FILE1:LINE1:COL1 and
+   FILE2:LINE2:COL2.  */
+
+static int
+esc_pos_cmp (const char *file1, int line1, int col1, const char *file2,
+	     int line2, int col2)
+{
+  int c = esc_strcmp0 (file1, file2);
+  if (c)
+    return c;
+  if (line1 != line2)
+    return line1 < line2 ? -1 : 1;
+  return col1 < col2 ? -1 : col1 > col2;
+}
+
+/* Compare the parameters A and B for qsort: by position, then name.  */
+
+static int
+esc_param_cmp (const void *a, const void *b)
+{
+  const esc_param *p1 = (const esc_param *) a;
+  const esc_param *p2 = (const esc_param *) b;
+  int c = esc_pos_cmp (p1->file, p1->line, p1->col, p2->file, p2->line,
+		       p2->col);
+  return c ? c : esc_strcmp0 (p1->name, p2->name);
+}
+
+/* Sort PARAMS into report order.  */
 
 void
-esc_report_notes (vec<esc_site> *sites)
+esc_sort_params (vec<esc_param> *params)
 {
-  unsigned i;
-  esc_site *site;
-  FOR_EACH_VEC_ELT (*sites, i, site)
+  params->qsort (esc_param_cmp);
+}
+
+/* Emit the sites of SITES and the parameters of PARAMS that the notes
+   option selects as compiler notes, in source order.  */
+
+void
+esc_report_notes (vec<esc_site> *sites, vec<esc_param> *params)
+{
+  if (esc_opts.notes == ESC_NOTES_NONE)
     {
-      bool heap = site->gccgo == ESC_HEAP;
-      switch (esc_opts.notes)
+      /* Possible miscompilations are warnings: never silenced.  */
+      unsigned i;
+      esc_site *site;
+      FOR_EACH_VEC_ELT (*sites, i, site)
+	if (esc_site_class (site) == ESC_CLASS_UNSAFE_STACK)
+	  esc_note_verdict (site);
+      return;
+    }
+  bool want_heap = esc_opts.notes != ESC_NOTES_STACK;
+  bool want_stack = esc_opts.notes != ESC_NOTES_HEAP;
+  unsigned i = 0, j = 0;
+  while (i < sites->length () || j < params->length ())
+    {
+      if (j < params->length ()
+	  && (i == sites->length ()
+	      || esc_pos_cmp ((*params)[j].file, (*params)[j].line,
+			      (*params)[j].col, (*sites)[i].file,
+			      (*sites)[i].line, (*sites)[i].col) < 0))
 	{
-	case ESC_NOTES_NONE:
-	  return;
-	case ESC_NOTES_HEAP:
-	  if (!heap)
-	    continue;
-	  break;
-	case ESC_NOTES_STACK:
-	  if (heap)
-	    continue;
-	  break;
-	default:
-	  break;
+	  if (esc_opts.params)
+	    esc_note_param (&(*params)[j], want_heap, want_stack);
+	  j++;
+	  continue;
 	}
-      esc_note_site (site);
+      esc_site *site = &(*sites)[i++];
+      bool heap = site->gccgo == ESC_HEAP;
+      if ((heap && want_heap) || (!heap && want_stack))
+	esc_note_site (site);
+      if (esc_site_class (site) == ESC_CLASS_UNSAFE_STACK
+	  || (heap && want_heap) || (!heap && want_stack))
+	esc_note_verdict (site);
     }
 }
 
@@ -283,10 +392,36 @@ esc_json_count (obstack *ob, const char *key, long n)
     esc_json_member (ob, key, NULL);
 }
 
-/* Append to OB the unit record for a unit of NSITES sites.  */
+/* Append to OB the JSON member "KEY": true or false.  */
 
 static void
-esc_json_unit (obstack *ob, unsigned nsites)
+esc_json_bool (obstack *ob, const char *key, bool value)
+{
+  obstack_1grow (ob, ',');
+  esc_json_string (ob, key);
+  obstack_grow (ob, value ? ":true" : ":false", value ? 5 : 6);
+}
+
+/* Append to OB the JSON member "KEY": RAW, RAW being JSON text already,
+   or null.  */
+
+static void
+esc_json_raw (obstack *ob, const char *key, const char *raw)
+{
+  obstack_1grow (ob, ',');
+  esc_json_string (ob, key);
+  obstack_1grow (ob, ':');
+  if (raw)
+    obstack_grow (ob, raw, strlen (raw));
+  else
+    obstack_grow (ob, "null", 4);
+}
+
+/* Append to OB the unit record for a unit of NSITES sites and NPARAMS
+   parameter summaries.  */
+
+static void
+esc_json_unit (obstack *ob, unsigned nsites, unsigned nparams)
 {
   obstack_1grow (ob, '{');
   esc_json_member (ob, "record", "unit", true);
@@ -296,6 +431,7 @@ esc_json_unit (obstack *ob, unsigned nsites)
   esc_json_member (ob, "unit", main_input_filename);
   esc_json_int (ob, "optimize", optimize);
   esc_json_int (ob, "sites", nsites);
+  esc_json_int (ob, "params", nparams);
   obstack_grow (ob, "}\n", 2);
 }
 
@@ -323,6 +459,42 @@ esc_json_site (obstack *ob, const esc_site *site)
   esc_json_member (ob, "gccgo_reason", site->reason);
   esc_json_member (ob, "gccgo_note", site->note);
   esc_json_member (ob, "runtime", site->runtime);
+  if (site->analysed)
+    {
+      esc_json_member (ob, "verdict", esc_decision_name (site->verdict));
+      esc_json_member (ob, "verdict_reason", site->verdict_reason);
+      esc_json_bool (ob, "escapes", site->escapes);
+      esc_json_bool (ob, "conservative", site->conservative);
+    }
+  else
+    {
+      esc_json_member (ob, "verdict", NULL);
+      esc_json_member (ob, "verdict_reason", NULL);
+      esc_json_member (ob, "escapes", NULL);
+      esc_json_member (ob, "conservative", NULL);
+    }
+  enum esc_class cls = esc_site_class (site);
+  esc_json_member (ob, "class",
+		   cls == ESC_CLASS_NONE ? NULL : esc_class_name (cls));
+  esc_json_raw (ob, "path", site->path_json);
+  obstack_grow (ob, "}\n", 2);
+}
+
+/* Append to OB the parameter record of P.  */
+
+static void
+esc_json_param (obstack *ob, const esc_param *p)
+{
+  obstack_1grow (ob, '{');
+  esc_json_member (ob, "record", "param", true);
+  esc_json_member (ob, "file", p->file);
+  esc_json_int (ob, "line", p->line);
+  esc_json_int (ob, "col", p->col);
+  esc_json_member (ob, "function", p->function);
+  esc_json_member (ob, "name", p->name);
+  esc_json_int (ob, "index", p->index);
+  esc_json_count (ob, "leak_heap", p->heap);
+  esc_json_count (ob, "leak_result", p->result);
   obstack_grow (ob, "}\n", 2);
 }
 
@@ -399,18 +571,22 @@ esc_append_locked (const char *path, const char *buf, size_t len)
   close (fd);
 }
 
-/* Append the unit's records for SITES to the JSON output file.  */
+/* Append the unit's records for SITES and PARAMS to the JSON output
+   file.  */
 
 void
-esc_report_json (vec<esc_site> *sites)
+esc_report_json (vec<esc_site> *sites, vec<esc_param> *params)
 {
   obstack ob;
   obstack_init (&ob);
-  esc_json_unit (&ob, sites->length ());
+  esc_json_unit (&ob, sites->length (), params->length ());
   unsigned i;
   esc_site *site;
   FOR_EACH_VEC_ELT (*sites, i, site)
     esc_json_site (&ob, site);
+  esc_param *p;
+  FOR_EACH_VEC_ELT (*params, i, p)
+    esc_json_param (&ob, p);
   size_t len = obstack_object_size (&ob);
   char *buf = XOBFINISH (&ob, char *);
   esc_append_locked (esc_opts.json, buf, len);

@@ -431,6 +431,9 @@ esc_heap_call_site (esc_fn_ctx *ctx, gcall *call, const esc_runtime_fn *rt)
   tree object_type = (name ? TREE_TYPE (TREE_TYPE (name))
 		      : rt->kind == ESC_KIND_NEW ? flow.pointee : NULL_TREE);
   site->bytes = esc_type_bytes (object_type);
+  if (site->bytes < 0 && rt->kind == ESC_KIND_NEW
+      && gimple_call_num_args (call) > 0)
+    site->bytes = esc_descriptor_size (gimple_call_arg (call, 0));
   if (name)
     site->name = xstrdup (IDENTIFIER_POINTER (DECL_NAME (name)));
   /* Closure records and go/defer argument blocks have no Go type.  */
@@ -453,6 +456,9 @@ esc_heap_call_site (esc_fn_ctx *ctx, gcall *call, const esc_runtime_fn *rt)
       site->size = constant ? ESC_SIZE_CONST : ESC_SIZE_VAR;
       if (!constant)
 	site->length = site->capacity = -1;
+      long elem = esc_descriptor_size (gimple_call_arg (call, 0));
+      if (constant && elem >= 0)
+	site->bytes = elem * site->capacity;
     }
   else if (kind == ESC_KIND_SLICE_LITERAL)
     esc_slice_type (&site->type, false);
@@ -504,6 +510,8 @@ esc_buffered_call_site (esc_fn_ctx *ctx, gcall *call,
 				 rt->kind, decision);
   site->runtime = rt->name;
   site->type = xstrdup (rt->type);
+  if (decision == ESC_STACK && TREE_CODE (buf) == ADDR_EXPR)
+    site->decl = esc_local_base (ctx, buf);
 }
 
 /* Record the site of CALL, a call of runtime.deferprocStack: its defer
@@ -517,6 +525,9 @@ esc_stack_defer_site (esc_fn_ctx *ctx, gcall *call, const esc_runtime_fn *rt)
   esc_site *site = esc_add_site (ctx, call, gimple_location (call),
 				 ESC_KIND_DEFER_ARGS, ESC_STACK);
   site->runtime = rt->name;
+  tree rec = gimple_call_arg (call, 0);
+  if (TREE_CODE (rec) == ADDR_EXPR)
+    site->decl = esc_local_base (ctx, rec);
 }
 
 /* Return true if VAR, a static variable, is the descriptor of a func
@@ -640,6 +651,7 @@ esc_local_addr (esc_fn_ctx *ctx, gimple *stmt, tree addr, tree local)
     return;	/* a temporary, not an allocation */
 
   esc_site *site = esc_add_site (ctx, stmt, loc, kind, ESC_STACK);
+  site->decl = local;
   if (named)
     {
       expanded_location xaddr = expand_location (addr_loc);

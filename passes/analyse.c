@@ -1,0 +1,425 @@
+/* analyse.c: the driver of the recomputed escape analysis, and the rules
+   that turn "escapes or not" into a verdict.
+
+   The unit's functions are analysed bottom-up over the strongly connected
+   components of the call graph (ipa_reduced_postorder), so that a callee's
+   leak summary is known at its callers' calls.  Inside a component of more
+   than one function, or a recursive one, summaries start optimistic (no
+   leaks) and the component is solved again until they no longer change
+   (they only grow, and are bounded); after ESC_MAX_ROUNDS rounds every
+   summary of the component becomes "leaks to the heap", which is always
+   sound.
+
+   For each function: build the graph (stmts.c, calls.c), solve it
+   (solve.c), store the parameters' summary (summary.c), and give each
+   allocation site its verdict:
+
+     heap   its address escapes (to the heap, to a result, out of a loop
+            iteration), or it does not but Go's rules put it on the heap
+            anyway: too large for the stack (ESC_MAX_IMPLICIT_STACK_SIZE
+            for new, literals and constant makes, ESC_MAX_STACK_VAR_SIZE for
+            variables), a make with a non-constant size (Go 1.19), a
+            channel, append's growth, a go statement's arguments;
+     stack  it does not escape;
+     static gccgo made it static data: not analysed.  */
+
+#include "compat.h"
+#include "escape.h"
+#include "graph.h"
+#include "ipa-utils.h"
+
+/* Rounds of a recursive component before giving up on precision.  */
+#define ESC_MAX_ROUNDS 8
+
+/* Reset the analysis fields of SITE.  */
+
+static void
+esc_reset_site (esc_site *site)
+{
+  site->analysed = false;
+  site->escapes = false;
+  site->conservative = false;
+  site->verdict_reason = NULL;
+  free (site->path_text);
+  free (site->path_json);
+  site->path_text = site->path_json = NULL;
+}
+
+/* Return true if the site SITE, found not to escape, must still be on the
+   heap under Go's rules, and set SITE's reason.  */
+
+static bool
+esc_heap_by_rule (esc_site *site)
+{
+  const char *why = NULL;
+  switch (site->kind)
+    {
+    case ESC_KIND_MAKE_SLICE:
+      if (site->size == ESC_SIZE_VAR)
+	why = "non-constant-size";
+      else if (site->bytes >= ESC_MAX_IMPLICIT_STACK_SIZE)
+	why = "too-large";
+      break;
+    case ESC_KIND_VAR:
+    case ESC_KIND_PARAM:
+      if (site->bytes > ESC_MAX_STACK_VAR_SIZE)
+	why = "too-large";
+      break;
+    case ESC_KIND_MAKE_CHAN:
+      why = "channel";
+      break;
+    case ESC_KIND_APPEND:
+      why = "append-growth";
+      break;
+    case ESC_KIND_GO_ARGS:
+      why = "go-statement";
+      break;
+    default:
+      if (site->bytes >= ESC_MAX_IMPLICIT_STACK_SIZE)
+	why = "too-large";
+      break;
+    }
+  if (why)
+    site->verdict_reason = why;
+  return why != NULL;
+}
+
+/* Give SITE its verdict, its object having been found escaping or not.  */
+
+static void
+esc_site_verdict (esc_site *site)
+{
+  site->analysed = true;
+  if (site->gccgo == ESC_STATIC)
+    {
+      site->verdict = ESC_STATIC;
+      site->verdict_reason = "static";
+      return;
+    }
+  if (site->escapes)
+    {
+      site->verdict = ESC_HEAP;
+      return;
+    }
+  if (esc_heap_by_rule (site))
+    {
+      site->verdict = ESC_HEAP;
+      return;
+    }
+  site->verdict = ESC_STACK;
+  site->verdict_reason = "does-not-escape";
+}
+
+/* Return the number of Go results of FNDECL: 0, 1, or the fields of the
+   struct gccgo returns several in.  */
+
+static int
+esc_nresults (tree fndecl)
+{
+  tree type = TREE_TYPE (TREE_TYPE (fndecl));
+  if (!type || VOID_TYPE_P (type))
+    return 0;
+  if (TREE_CODE (type) == RECORD_TYPE && !TYPE_NAME (type))
+    {
+      int n = 0;
+      for (tree f = TYPE_FIELDS (type); f; f = DECL_CHAIN (f))
+	n += TREE_CODE (f) == FIELD_DECL;
+      return n;
+    }
+  return 1;
+}
+
+/* Append to PARAMS the leak summaries LEAKS of the parameters of the
+   function of RANGE that the programmer named and that may hold
+   pointers.  */
+
+static void
+esc_record_params (esc_fn_range *range, const esc_leak *leaks,
+		   vec<esc_site> *sites, vec<esc_param> *params)
+{
+  tree fndecl = range->node->decl;
+  int i = 0;
+  char *fname = NULL;
+  for (tree p = DECL_ARGUMENTS (fndecl); p; p = DECL_CHAIN (p), i++)
+    {
+      if (!DECL_NAME (p) || DECL_ARTIFICIAL (p)
+	  || !esc_type_has_pointers (TREE_TYPE (p)))
+	continue;
+      const char *name = IDENTIFIER_POINTER (DECL_NAME (p));
+      if (name[0] == '$' || name[0] == '_' || strcmp (name, "pointer") == 0
+	  || strcmp (name, "param") == 0 || strchr (name, '.'))
+	continue;
+      if (!fname)
+	fname = esc_go_function_name (fndecl);
+      esc_param rec;
+      memset (&rec, 0, sizeof rec);
+      rec.loc = LOCATION_LOCUS (DECL_SOURCE_LOCATION (p));
+      expanded_location x = expand_location (rec.loc);
+      if (!x.file || x.line == 0 || strcmp (x.file, "<built-in>") == 0)
+	continue;
+      rec.file = x.file;
+      rec.line = x.line;
+      rec.col = x.column;
+      rec.function = xstrdup (fname);
+      rec.name = xstrdup (name);
+      rec.index = i;
+      rec.heap = leaks[i].heap;
+      rec.result = leaks[i].result;
+      rec.nresults = esc_nresults (fndecl);
+      params->safe_push (rec);
+    }
+  free (fname);
+  (void) sites;
+}
+
+/* Analyse the function of RANGE: build and solve its graph, store its
+   summary, and give its sites of SITES their verdicts.  When FINAL, also
+   append its parameter summaries to PARAMS.  Return true if its summary
+   changed.  */
+
+static bool
+esc_analyse_function (esc_fn_range *range, vec<esc_site> *sites,
+		      vec<esc_param> *params, bool final)
+{
+  function *fun = range->node->get_fun ();
+  push_cfun (fun);
+  esc_graph g;
+  esc_graph_init (&g, fun, sites, range->first, range->last);
+  for (unsigned i = range->first; i < range->last; i++)
+    {
+      esc_site *site = &(*sites)[i];
+      esc_reset_site (site);
+      if (site->gccgo == ESC_HEAP && site->stmt)
+	g.site_of->put (site->stmt, i);
+      else if (site->gccgo == ESC_STACK && site->decl)
+	{
+	  int l = esc_loc_of (&g, site->decl, INT_MAX);
+	  if (l >= 0)
+	    g.locs[l].site = i;
+	}
+    }
+
+  esc_build_graph (&g);
+  for (unsigned l = 0; l < g.locs.length (); l++)
+    if (g.locs[l].depth == INT_MAX)
+      g.locs[l].depth = 0;
+
+  esc_leak *leaks = XNEWVEC (esc_leak, g.nparams + 1);
+  esc_solve (&g, leaks);
+
+  for (unsigned i = range->first; i < range->last; i++)
+    esc_site_verdict (&(*sites)[i]);
+
+  unsigned n = esc_summary_nparams (fun->decl);
+  if (n > (unsigned) g.nparams)
+    /* The static chain's summary is in slot NPARAMS already.  */
+    gcc_checking_assert (n == (unsigned) g.nparams + 1);
+  bool changed = esc_set_summary (fun->decl, leaks, n);
+  if (final)
+    esc_record_params (range, leaks, sites, params);
+
+  free (leaks);
+  esc_graph_release (&g);
+  pop_cfun ();
+  return changed;
+}
+
+/* Analyse the functions RANGES[MEMBERS[...]] of one strongly connected
+   component: once if it is a single non-recursive function, otherwise
+   until their summaries are stable.  */
+
+static void
+esc_analyse_component (vec<esc_fn_range> *ranges, vec<int> *members,
+		       vec<esc_site> *sites, vec<esc_param> *params)
+{
+  unsigned i;
+  int m;
+  bool recursive = members->length () > 1;
+  if (!recursive)
+    {
+      cgraph_node *node = (*ranges)[(*members)[0]].node;
+      for (cgraph_edge *e = node->callees; e; e = e->next_callee)
+	if (e->callee->ultimate_alias_target () == node)
+	  recursive = true;
+    }
+  if (!recursive)
+    {
+      esc_analyse_function (&(*ranges)[(*members)[0]], sites, params, true);
+      return;
+    }
+
+  /* Optimistic start: nothing leaks.  */
+  FOR_EACH_VEC_ELT (*members, i, m)
+    {
+      tree decl = (*ranges)[m].node->decl;
+      unsigned n = esc_summary_nparams (decl);
+      esc_leak *none = XNEWVEC (esc_leak, n + 1);
+      for (unsigned k = 0; k < n; k++)
+	none[k].heap = none[k].result = ESC_LEAK_NONE;
+      esc_set_summary (decl, none, n);
+      esc_summary_set_pending (decl, true);
+      free (none);
+    }
+  bool stable = false;
+  for (int round = 0; round < ESC_MAX_ROUNDS && !stable; round++)
+    {
+      stable = true;
+      FOR_EACH_VEC_ELT (*members, i, m)
+	if (esc_analyse_function (&(*ranges)[m], sites, params, false))
+	  stable = false;
+    }
+  if (!stable)
+    FOR_EACH_VEC_ELT (*members, i, m)
+      {
+	/* No fixpoint: everything leaks to the heap.  */
+	tree decl = (*ranges)[m].node->decl;
+	unsigned n = esc_summary_nparams (decl);
+	esc_leak *all = XNEWVEC (esc_leak, n + 1);
+	for (unsigned k = 0; k < n; k++)
+	  {
+	    all[k].heap = 0;
+	    all[k].result = ESC_LEAK_NONE;
+	  }
+	esc_set_summary (decl, all, n);
+	free (all);
+      }
+  FOR_EACH_VEC_ELT (*members, i, m)
+    esc_summary_set_pending ((*ranges)[m].node->decl, false);
+  /* The final round, with final summaries, gives the verdicts.  */
+  FOR_EACH_VEC_ELT (*members, i, m)
+    esc_analyse_function (&(*ranges)[m], sites, params, true);
+}
+
+/* The unit's components, for esc_analyse_unit.  */
+
+struct esc_components
+{
+  vec<esc_fn_range> *ranges;
+  vec<esc_site> *sites;
+  vec<esc_param> *params;
+  auto_vec<vec<int> > members;	/* range indexes per component */
+  hash_map<cgraph_node *, int> comp_of;
+  auto_vec<char> state;		/* 0 new, 1 in progress, 2 done */
+};
+
+/* Analyse the component of the function NODE, if it is one of C's and
+   not analysed yet, after the components it calls or takes the address
+   of (closure bodies and go/defer thunks are not called directly, but
+   their summaries are needed where their closures are made).  */
+
+static void
+esc_ensure_analysed (esc_components *c, cgraph_node *node)
+{
+  int *slot = c->comp_of.get (node->ultimate_alias_target ());
+  if (!slot || c->state[*slot] != 0)
+    return;
+  int comp = *slot;
+  c->state[comp] = 1;
+  unsigned i;
+  int m;
+  FOR_EACH_VEC_ELT (c->members[comp], i, m)
+    {
+      cgraph_node *member = (*c->ranges)[m].node;
+      for (cgraph_edge *e = member->callees; e; e = e->next_callee)
+	esc_ensure_analysed (c, e->callee);
+      ipa_ref *ref;
+      for (unsigned k = 0; member->iterate_reference (k, ref); k++)
+	if (ref->use == IPA_REF_ADDR)
+	  if (cgraph_node *target = dyn_cast <cgraph_node *> (ref->referred))
+	    esc_ensure_analysed (c, target);
+    }
+  esc_analyse_component (c->ranges, &c->members[comp], c->sites, c->params);
+  c->state[comp] = 2;
+}
+
+/* Analyse every function of RANGES, whose sites are in SITES, and append
+   the parameters' summaries to PARAMS.  */
+
+void
+esc_analyse_unit (vec<esc_site> *sites, vec<esc_fn_range> *ranges,
+		  vec<esc_param> *params)
+{
+  esc_components c;
+  c.ranges = ranges;
+  c.sites = sites;
+  c.params = params;
+  hash_map<cgraph_node *, int> range_of;
+  for (unsigned i = 0; i < ranges->length (); i++)
+    range_of.put ((*ranges)[i].node, i);
+  auto_vec<bool> placed (ranges->length ());
+  placed.safe_grow_cleared (ranges->length ());
+
+  /* The components, callees first.  */
+  cgraph_node **order = XCNEWVEC (cgraph_node *, symtab->cgraph_count);
+  int n = ipa_reduced_postorder (order, true, NULL);
+  for (int i = 0; i < n; i++)
+    {
+      vec<cgraph_node *> cycle = ipa_get_nodes_in_cycle (order[i]);
+      vec<int> members = vNULL;
+      unsigned j;
+      cgraph_node *node;
+      FOR_EACH_VEC_ELT (cycle, j, node)
+	{
+	  int *r = range_of.get (node);
+	  if (r && !placed[*r])
+	    {
+	      members.safe_push (*r);
+	      placed[*r] = true;
+	      c.comp_of.put (node, c.members.length ());
+	    }
+	}
+      cycle.release ();
+      if (members.is_empty ())
+	continue;
+      c.members.safe_push (members);
+    }
+  ipa_free_postorder_info ();
+  free (order);
+  /* Functions the call graph walk did not reach: one component each.  */
+  for (unsigned i = 0; i < ranges->length (); i++)
+    if (!placed[i])
+      {
+	vec<int> members = vNULL;
+	members.safe_push (i);
+	c.comp_of.put ((*ranges)[i].node, c.members.length ());
+	c.members.safe_push (members);
+      }
+
+  c.state.safe_grow_cleared (c.members.length ());
+  for (unsigned i = 0; i < c.members.length (); i++)
+    if (c.state[i] == 0)
+      esc_ensure_analysed (&c, (*ranges)[c.members[i][0]].node);
+  for (unsigned i = 0; i < c.members.length (); i++)
+    c.members[i].release ();
+  esc_summaries_release ();
+}
+
+/* Return the comparison class of SITE.  */
+
+enum esc_class
+esc_site_class (const esc_site *site)
+{
+  if (!site->analysed)
+    return ESC_CLASS_NONE;
+  if (site->gccgo == ESC_STATIC)
+    return ESC_CLASS_STATIC;
+  if (site->gccgo == ESC_HEAP)
+    return (site->verdict == ESC_HEAP ? ESC_CLASS_BOTH_HEAP
+	    : ESC_CLASS_MISSED_STACK);
+  if (site->escapes)
+    return ESC_CLASS_UNSAFE_STACK;
+  return (site->verdict == ESC_HEAP ? ESC_CLASS_STACK_TOO_LARGE
+	  : ESC_CLASS_BOTH_STACK);
+}
+
+/* Return the name of the class CLS in the JSON records and the README.  */
+
+const char *
+esc_class_name (enum esc_class cls)
+{
+  static const char *const names[] = {
+    "both-heap", "both-stack", "gccgo-heap-no-escape",
+    "gccgo-stack-escapes", "gccgo-stack-too-large", "static", NULL
+  };
+  return names[cls];
+}

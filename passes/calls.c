@@ -1,0 +1,339 @@
+/* calls.c: how calls become edges of the escape graph (after gc's
+   escape/call.go).
+
+   A call's arguments are evaluated like any expression (stmts.c); the
+   static chain is one more argument, after the last.  Then, by callee:
+
+     the runtime      its effects in the table of runtime.c: allocations
+                      make an object location (the allocation site's), and
+                      the result holds its address; stores, sends, writes;
+     a function of this unit, or of a package whose export data carries
+                      escape tags
+                      its parameters' leak summaries (summary.c);
+     a closure called through a func value whose target is known (the
+                      code pointer stored into a local closure record)
+                      the union of the targets' summaries;
+     anything else    every argument escapes: counted as conservative.
+
+   Whatever the callee, the result of a call that does not allocate is
+   unknown memory for points-to, and the memory its arguments point to
+   is exposed: the callee may write into it (graph.c).  */
+
+#include "compat.h"
+#include "escape.h"
+#include "graph.h"
+
+/* The values of the arguments of CALL, the static chain last.  */
+
+struct esc_call_args
+{
+  auto_vec<esc_src, 4> vals[8];
+  vec<esc_src> *more;		/* for arguments 8 and up */
+  unsigned n;
+};
+
+/* Return the values of argument I of ARGS.  */
+
+static vec<esc_src> *
+esc_arg (esc_call_args *args, unsigned i)
+{
+  return i < 8 ? &args->vals[i] : &args->more[i - 8];
+}
+
+/* Evaluate the arguments of CALL into ARGS.  */
+
+static void
+esc_eval_args (esc_graph *g, gcall *call, esc_call_args *args, int depth)
+{
+  unsigned nargs = gimple_call_num_args (call);
+  args->n = nargs + (gimple_call_chain (call) ? 1 : 0);
+  args->more = NULL;
+  if (args->n > 8)
+    {
+      args->more = XNEWVEC (vec<esc_src>, args->n - 8);
+      for (unsigned i = 8; i < args->n; i++)
+	args->more[i - 8] = vNULL;
+    }
+  for (unsigned i = 0; i < nargs; i++)
+    esc_value_srcs (g, gimple_call_arg (call, i), esc_arg (args, i), depth);
+  if (gimple_call_chain (call))
+    esc_value_srcs (g, gimple_call_chain (call), esc_arg (args, nargs),
+		    depth);
+}
+
+/* Release ARGS.  */
+
+static void
+esc_free_args (esc_call_args *args)
+{
+  if (!args->more)
+    return;
+  for (unsigned i = 8; i < args->n; i++)
+    args->more[i - 8].release ();
+  free (args->more);
+}
+
+/* Send every argument of ARGS to the heap: the callee is unknown (WHY).  */
+
+static void
+esc_all_args_escape (esc_graph *g, esc_call_args *args, const char *why,
+		     location_t loc)
+{
+  for (unsigned i = 0; i < args->n; i++)
+    esc_flow_srcs (g, g->heap, esc_arg (args, i), 0, why, loc, true);
+  g->unknown_calls++;
+}
+
+/* Mark the memory every argument of ARGS points to as exposed.  */
+
+static void
+esc_expose_args (esc_graph *g, esc_call_args *args)
+{
+  for (unsigned i = 0; i < args->n; i++)
+    esc_expose (g, esc_arg (args, i));
+}
+
+/* Return the function whose address the value OP holds, looking through
+   SSA copies and casts (deferprocStack's thunk is "(uint64) thunk"), or
+   NULL.  */
+
+static tree
+esc_function_value (tree op)
+{
+  for (int i = 0; i < 8 && op; i++)
+    {
+      if (TREE_CODE (op) == ADDR_EXPR
+	  && TREE_CODE (TREE_OPERAND (op, 0)) == FUNCTION_DECL)
+	return TREE_OPERAND (op, 0);
+      if (TREE_CODE (op) == FUNCTION_DECL)
+	return op;
+      if (TREE_CODE (op) != SSA_NAME)
+	return NULL_TREE;
+      gimple *def = SSA_NAME_DEF_STMT (op);
+      if (!def || !is_gimple_assign (def))
+	return NULL_TREE;
+      enum tree_code code = gimple_assign_rhs_code (def);
+      if (!gimple_assign_single_p (def) && !CONVERT_EXPR_CODE_P (code))
+	return NULL_TREE;
+      op = gimple_assign_rhs1 (def);
+    }
+  return NULL_TREE;
+}
+
+/* Apply to CALL the summary of the function FNDECL, called with the
+   argument values ARGS[FIRST..] (the static chain included), the result
+   flowing to the location LHS.  Return false if FNDECL has no summary.  */
+
+static bool
+esc_call_summary (esc_graph *g, tree fndecl, esc_call_args *args,
+		  unsigned first, int lhs, location_t loc)
+{
+  unsigned n = args->n - first;
+  const char *source;
+  const esc_leak *leaks = esc_callee_leaks (fndecl, n, &source);
+  if (!leaks)
+    return false;
+  for (unsigned i = 0; i < n; i++)
+    {
+      vec<esc_src> *vals = esc_arg (args, first + i);
+      if (leaks[i].heap != ESC_LEAK_NONE)
+	esc_flow_srcs (g, g->heap, vals, leaks[i].heap, "call parameter",
+		       loc);
+      if (leaks[i].result != ESC_LEAK_NONE && lhs >= 0)
+	esc_flow_srcs (g, lhs, vals, leaks[i].result, "call result", loc);
+    }
+  return true;
+}
+
+/* Return the object location of the allocating call CALL at loop depth
+   DEPTH, tying it to CALL's allocation site if there is one.  */
+
+static int
+esc_call_object (esc_graph *g, gcall *call, int depth)
+{
+  int *known = g->objects->get (call);
+  if (known)
+    return *known;
+  int o = esc_new_loc (g, ESC_LOC_OBJECT, NULL_TREE, depth);
+  int *site = g->site_of->get (call);
+  if (site)
+    g->locs[o].site = *site;
+  g->objects->put (call, o);
+  return o;
+}
+
+/* Add the edges of the runtime call CALL, whose effects are FX[0..N),
+   given its arguments ARGS and result location LHS.  */
+
+static void
+esc_runtime_call (esc_graph *g, gcall *call, const esc_runtime_effect *fx,
+		  unsigned n, esc_call_args *args, int lhs, int depth)
+{
+  location_t loc = gimple_location (call);
+  bool result_known = false;
+  for (unsigned k = 0; k < n; k++)
+    {
+      const esc_runtime_effect *e = &fx[k];
+      vec<esc_src> *a = (e->a >= 0 && (unsigned) e->a < args->n
+			 ? esc_arg (args, e->a) : NULL);
+      vec<esc_src> *b = (e->b >= 0 && (unsigned) e->b < args->n
+			 ? esc_arg (args, e->b) : NULL);
+      switch (e->effect)
+	{
+	case ESC_FX_NONE:
+	  break;
+	case ESC_FX_ALLOC:
+	  {
+	    int o = esc_call_object (g, call, esc_bb_depth (gimple_bb (call)));
+	    if (lhs >= 0)
+	      esc_flow (g, lhs, o, -1, e->why, loc);
+	    if (a)
+	      esc_flow_srcs (g, o, a, e->derefs, e->why, loc);
+	    result_known = true;
+	    break;
+	  }
+	case ESC_FX_BUFFERED:
+	  {
+	    tree buf = (gimple_call_num_args (call) > 0
+			? gimple_call_arg (call, 0) : NULL_TREE);
+	    if (!buf || integer_zerop (buf))
+	      {
+		int o = esc_call_object (g, call,
+					 esc_bb_depth (gimple_bb (call)));
+		if (lhs >= 0)
+		  esc_flow (g, lhs, o, -1, e->why, loc);
+	      }
+	    else if (lhs >= 0)
+	      esc_flow_srcs (g, lhs, esc_arg (args, 0), 0, e->why, loc);
+	    result_known = true;
+	    break;
+	  }
+	case ESC_FX_STORE:
+	  if (a && b)
+	    {
+	      /* *A = B: the same as an assignment through A.  */
+	      auto_vec<esc_src, 4> vals;
+	      unsigned i;
+	      esc_src *s;
+	      FOR_EACH_VEC_ELT (*b, i, s)
+		{
+		  esc_src v = { s->loc, s->derefs + e->derefs };
+		  vals.safe_push (v);
+		}
+	      esc_store_through (g, gimple_call_arg (call, e->a), &vals,
+				 e->why, loc, depth);
+	    }
+	  break;
+	case ESC_FX_HEAP:
+	  if (a)
+	    esc_flow_srcs (g, g->heap, a, e->derefs, e->why, loc);
+	  break;
+	case ESC_FX_RESULT:
+	  if (a && lhs >= 0)
+	    esc_flow_srcs (g, lhs, a, e->derefs, e->why, loc);
+	  result_known = true;
+	  break;
+	case ESC_FX_RESULT_HEAP:
+	  break;
+	case ESC_FX_WRITES:
+	  if (a)
+	    esc_expose (g, a);
+	  break;
+	case ESC_FX_STACK_DEFER:
+	  {
+	    /* The deferred thunk runs ARG 3 before the caller returns.  */
+	    tree thunk = (gimple_call_num_args (call) > 3
+			  ? esc_function_value (gimple_call_arg (call, 2))
+			  : NULL_TREE);
+	    esc_call_args one;
+	    one.n = 1;
+	    one.more = NULL;
+	    if (b)
+	      one.vals[0].safe_splice (*b);
+	    if (!thunk || !esc_call_summary (g, thunk, &one, 0, -1, loc))
+	      esc_all_args_escape (g, &one, "deferred call", loc);
+	    if (b)
+	      esc_expose (g, b);
+	    break;
+	  }
+	}
+    }
+  if (lhs >= 0 && !result_known)
+    esc_flow (g, lhs, g->heap, 0, "call result", loc);
+}
+
+/* Return the location the result of CALL is assigned to, or -1.  A
+   result stored into memory (a return slot, a field) goes through a
+   fresh location that is then stored.  */
+
+static int
+esc_call_lhs (esc_graph *g, gcall *call, int depth, bool *indirect)
+{
+  tree lhs = gimple_call_lhs (call);
+  *indirect = false;
+  if (!lhs)
+    return -1;
+  if (TREE_CODE (lhs) == SSA_NAME)
+    return esc_loc_of (g, lhs, depth);
+  tree base = get_base_address (lhs);
+  if (base && DECL_P (base))
+    {
+      int l = esc_loc_of (g, base, depth);
+      return l >= 0 ? l : g->heap;
+    }
+  *indirect = true;
+  return esc_new_loc (g, ESC_LOC_SSA, NULL_TREE, depth);
+}
+
+/* Add the edges of CALL, at loop depth DEPTH.  */
+
+void
+esc_build_call (esc_graph *g, gcall *call, int depth)
+{
+  location_t loc = gimple_location (call);
+  tree fndecl = gimple_call_fndecl (call);
+  esc_call_args args;
+  esc_eval_args (g, call, &args, depth);
+  bool indirect;
+  int lhs = esc_call_lhs (g, call, depth, &indirect);
+
+  unsigned nfx;
+  const esc_runtime_effect *fx = (fndecl ? esc_runtime_effects (fndecl, &nfx)
+				  : NULL);
+  if (fx)
+    esc_runtime_call (g, call, fx, nfx, &args, lhs, depth);
+  else
+    {
+      bool known = false;
+      if (gimple_call_internal_p (call))
+	known = false;
+      else if (fndecl && !esc_runtime_name_p (fndecl))
+	known = esc_call_summary (g, fndecl, &args, 0, lhs, loc);
+      if (!known && !fndecl && gimple_call_chain (call))
+	{
+	  /* A closure call: the record does not escape by being called
+	     (its body's effect on it was applied where it was made,
+	     stmts.c); the arguments do.  */
+	  args.n--;
+	  esc_all_args_escape (g, &args, "call through func value", loc);
+	  args.n++;
+	}
+      else if (!known)
+	esc_all_args_escape (g, &args, (fndecl ? "call to unknown function"
+					: "call through func value"), loc);
+      if (lhs >= 0)
+	esc_flow (g, lhs, g->heap, 0, "call result", loc);
+      esc_expose_args (g, &args);
+    }
+
+  if (indirect)
+    {
+      /* The result goes into memory: store it there.  */
+      auto_vec<esc_src, 1> v;
+      esc_src s = { lhs, 0 };
+      v.safe_push (s);
+      esc_store_to (g, gimple_call_lhs (call), &v, "call result", loc,
+		    depth);
+    }
+  esc_free_args (&args);
+}

@@ -1,0 +1,1547 @@
+/* exports.c: the leak summaries gccgo exported for functions of other
+   packages, read from their export data.
+
+   The API, to be copied into escape.h, is the #if 0 block after this
+   comment.
+
+   Where the export data is (gofrontend/import.cc, Import::open_package,
+   try_package_in_directory, try_suffixes; go-lang.cc, handling of -I and
+   -L).  gccgo searches, in order: every -I directory and, for every -L
+   directory D, D/go/VERSION and D/go/VERSION/MACHINE (in command-line
+   order, if they are directories), then every -L directory itself, and
+   last the current directory.  In each directory DIR it takes the first
+   of DIR/PATH, DIR/PATH.gox, DIR/D/libB.so, DIR/D/libB.a and DIR/PATH.o
+   that exists (PATH being D/B); if that file holds no export data for
+   the package, gccgo fails and so do we.  VERSION is the GCC
+   version as the directory names it (the major number alone when GCC was
+   configured --with-gcc-major-version-only, as Debian does), MACHINE the
+   target alias; both are read from configargs.h, because the compiler
+   macros gccgo uses (DEFAULT_TARGET_VERSION, DEFAULT_TARGET_MACHINE) are
+   not in the plugin headers.  The driver passes the -L directories of the
+   compiler's library path (the standard library is found through
+   -L/usr/lib/gcc/x86_64-linux-gnu/12/../../../x86_64-linux-gnu, i.e.
+   /usr/lib/x86_64-linux-gnu/go/12/x86_64-linux-gnu/fmt.gox on Debian); if
+   the command line had no -L (go1 run by hand), the Debian and the
+   plain GNU layouts under /usr/lib are tried instead.  `go build
+   -compiler=gccgo' (go 1.19, with GCC 11 or 12, which lack
+   -fgo-importcfg) passes one -I $WORK/bNNN/_importcfgroot_ holding
+   symlinks PATH_DIR/libBASE.a to each dependency's _pkg_.a archive.
+
+   Export data is the .go_export section of an ELF object (.gox files are
+   objects with nothing else, .o files compiled by gccgo, members of a
+   .a archive, GNU or thin), or a file that is export data alone (it starts
+   with the magic "v3;").  Sections may hold several blocks one after the
+   other (objects merged by ld -r); the block whose package symbol is the
+   callee's is used.  Only the "v3" format is read; GCC 11 and 12 write
+   it.
+
+   Export format v3 (gofrontend/export.cc, gogo.cc export_func_with_type):
+     v3;
+     package NAME
+     pkgpath PATH             (or "prefix P" without -fgo-pkgpath)
+     package/import/indirectimport/init/init_graph lines
+     types MAXP1 EXPORTEDP1 SIZE1 ... SIZE(MAXP1-1)
+     TYPE DATA: type 1 "T" <type 8>\n METHODS..., type 4 *<type 2>\n ...
+     const/var/func records, one line each, a func line ending in
+       " <inl:N>" followed by N bytes of inline body
+     checksum HEX
+   A function is "func [NOINTERFACE ][ASM ][(RECV) ][<pK>]NAME (PARAMS)
+   RESULTS", NOINTERFACE and ASM being the C comments "nointerface" and
+   "asm SYM" that gccgo writes there; each parameter is
+   "NAME[ <esc:0xHEX>] [...]<type N>" (NAME "?" if unnamed, "..." before
+   the element type of a variadic parameter).  Methods are listed under
+   the type definition they belong to, one space in; a type is exported
+   only by its own package as "T" (exported) or ".PKGPATH.t"
+   (unexported), types of other packages as "PATH.T".  Unexported
+   functions and methods are written ".name".  <pK> marks an inlinable
+   function of another package; ASM one whose symbol is not PKGSYM.NAME:
+   neither is indexed.
+
+   Symbols (gofrontend/names.cc, go-encode-id.cc; the same in gccgo-11 and
+   gccgo-12: encoding/json.Marshal is "encoding_1json.Marshal") are
+   PKGSYM.NAME and PKGSYM.TYPE.METHOD, PKGSYM being go_encode_id (PKGPATH)
+   and TYPE and METHOD go_encode_id of the names; pointer and value
+   methods are not told apart.  The symbol's package is decoded to find the
+   files, and checked by encoding the pkgpath line back; functions are
+   indexed under go_encode_id of their names, so that lookups compare
+   symbols exactly.  esc_go_function_name (gonames.c) cannot be used: it
+   keeps only the last element of the package path.
+
+   Tags (gofrontend/escape.cc: Escape_note::make_tag, parse_tag,
+   Escape_analysis_tag::tag, assign_from_note, Node::note_inout_flows;
+   escape.h, the encoding): bits 0-2 are the Escapement_encoding
+   (0 unknown, 1 none, 2 return, 3 heap, 4 never), bit 3 is "content
+   escapes" (one dereference of the parameter reaches the heap), and from
+   bit 4 each result I has 3 bits holding LEVEL + 1 (LEVEL being the
+   dereferences with which the parameter reaches that result, at most 6).
+   Parameters that leak to the heap are left untagged, as are those gccgo
+   could not encode (a flow to the tenth result and beyond); an untagged
+   parameter is "unknown", which the importer assigns to the heap sink.
+   So:
+     no tag, or bits 0-2 not none/return   heap = 0, result = 0
+     content bit                           heap = 1
+     result bits                           result = least LEVEL
+     esc:0x1                               heap = result = none
+   (result = 0 for an unknown parameter: its flow to the results is not
+   known either).  Checked against gccgo's own -fgo-debug-escape1 notes,
+   the same with gccgo-11 and gccgo-12: "leaking param: p" is untagged,
+   "p does not escape" 0x1, "leaking param content: pp" 0x9, "leaking
+   param: p to result $ret1 level=0" 0x12, "level=1" 0x22, level=0 to the
+   second result 0x82, to the ninth 0x10000002, to the tenth untagged.
+
+   Receivers: a value receiver that is not pointer-shaped is passed by
+   address (Function_type::get_backend_fntype), so the GIMPLE parameter is
+   one dereference above the Go value the tag describes: its levels are
+   shifted by one (an untagged value receiver becomes heap = 1, the callee
+   only ever copies *pointer).  A pointer-shaped ("direct interface") value
+   receiver is passed as a void *: no shift.
+
+   Cost: each package's export data is read and indexed once per
+   compilation (a hash_map from encoded name to the offset of the
+   function's record); a function's record is decoded the first time it is
+   asked for.  Everything is read with stdio; no process is run.  Any
+   unexpected input makes the lookup fail (return false), never abort.
+
+   Not handled (the lookup fails): packages compiled without -fgo-pkgpath
+   (their symbol "PREFIX.NAME" has a dot of its own; the go tool always
+   passes -fgo-pkgpath), relative imports (-fgo-relative-import-path),
+   the v1 and v2 formats, AIX big archives, nested thin archives,
+   compressed sections, functions with an asm name, method wrappers for
+   promoted methods (not in the export data), and calls into the unit's
+   own package (its export data, if any is found, would be stale).  */
+
+#include "compat.h"
+#include "escape.h"
+#include "configargs.h"
+
+#if 0
+/* exports.c */
+/* Fill LEAKS[0..NPARAMS) with the leak summaries gccgo exported for the
+   external function FNDECL (a FUNCTION_DECL with DECL_EXTERNAL, e.g. the
+   callee of a call to fmt.Println or to the method (*bytes.Buffer).Write),
+   parameter I being the I-th GIMPLE parameter of FNDECL's type (the
+   receiver first for methods; a variadic ...T is the one slice parameter).
+   Return true and set *SOURCE to the .gox (or .o/.a) file the summaries
+   came from (a string owned by exports.c) if the export data of FNDECL's
+   package was found and names the function with NPARAMS parameters; return
+   false otherwise (the caller then stays conservative). */
+bool esc_export_leaks (tree fndecl, unsigned nparams, esc_leak *leaks,
+		       const char **source);
+/* Free everything cached; called once at the end of the unit. */
+void esc_exports_release (void);
+#endif
+
+/* Bound on the export data of one package that is read.  */
+#define ESC_EXPORT_MAX_BYTES (256u * 1024 * 1024)
+
+/* gccgo's Escapement_encoding values and tag layout (escape.h).  */
+#define ESC_TAG_MASK 7
+#define ESC_TAG_NONE 1
+#define ESC_TAG_RETURN 2
+#define ESC_TAG_CONTENT 8
+#define ESC_TAG_RETURN_SHIFT 4
+#define ESC_TAG_BITS_PER_RESULT 3
+
+/* One function or method of a package's export data.  */
+struct esc_export_fn
+{
+  unsigned offset;		/* of the record, after "func " */
+  bool decoded;			/* the fields below are set */
+  bool ok;			/* the record could be decoded */
+  bool method;			/* the first parameter is a receiver */
+  bool value_receiver;		/* ... of a non-pointer type */
+  unsigned nparams;		/* receiver and parameters */
+  esc_leak *leaks;		/* NPARAMS Go-level summaries */
+};
+
+typedef hash_map<nofree_string_hash, esc_export_fn> esc_fn_map;
+
+/* The export data of one package, found or not.  */
+struct esc_package
+{
+  char *sym;			/* package symbol (the map's key) */
+  char *source;			/* file of the data, or NULL */
+  char *data;			/* section holding the block, or NULL */
+  size_t len;
+  char *pkgpath;		/* the block's package path */
+  vec<unsigned> types;		/* offset of type I's text in DATA */
+  esc_fn_map *fns;		/* encoded NAME, TYPE.METHOD -> record */
+  obstack ob;			/* keys and leak arrays */
+};
+
+typedef hash_map<nofree_string_hash, esc_package *> esc_package_map;
+
+static esc_package_map *esc_packages;
+
+/* The directories gccgo searches, in order.  */
+static vec<char *> esc_search_dirs;
+static bool esc_search_ready;
+
+/* go_encode_id of the -fgo-pkgpath of the unit, or NULL.  */
+static char *esc_own_pkgsym;
+
+/* Return the LEN bytes at S read as an unsigned decimal, or -1 if they
+   are not one (blanks after the digits are allowed).  */
+
+static long
+esc_parse_decimal (const char *s, size_t len)
+{
+  long v = 0;
+  size_t i = 0;
+  if (len == 0 || !ISDIGIT (s[0]))
+    return -1;
+  for (; i < len && ISDIGIT (s[i]); i++)
+    {
+      if (v > (LONG_MAX - 9) / 10)
+	return -1;
+      v = v * 10 + (s[i] - '0');
+    }
+  for (; i < len; i++)
+    if (s[i] != ' ')
+      return -1;
+  return v;
+}
+
+/* Append to OB the encoding of the identifier or package path S[0..LEN)
+   that gccgo uses in symbols (gofrontend/go-encode-id.cc, go_encode_id).  */
+
+static void
+esc_encode_id (obstack *ob, const char *s, size_t len)
+{
+  static const char specials[] = "_./*,{}[]()\" ;";
+  static const char codes[] = "_0123456789abc";
+  const unsigned char *p = (const unsigned char *) s;
+  const unsigned char *end = p + len;
+  char buf[16];
+  if (p < end && ISDIGIT (*p))
+    {
+      snprintf (buf, sizeof buf, "_x%02x", *p);
+      obstack_grow (ob, buf, strlen (buf));
+      p++;
+    }
+  while (p < end)
+    {
+      unsigned c = *p;
+      if (c < 0x80)
+	{
+	  const char *sp = c ? strchr (specials, c) : NULL;
+	  if (ISALNUM (c))
+	    obstack_1grow (ob, c);
+	  else if (sp)
+	    {
+	      obstack_1grow (ob, '_');
+	      obstack_1grow (ob, codes[sp - specials]);
+	    }
+	  else
+	    {
+	      snprintf (buf, sizeof buf, "_x%02x", c);
+	      obstack_grow (ob, buf, strlen (buf));
+	    }
+	  p++;
+	  continue;
+	}
+      /* A UTF-8 sequence, decoded as fetch_utf8_char does.  */
+      size_t n = 0;
+      unsigned lead = c;
+      while ((lead & 0x80) != 0 && n < 8)
+	{
+	  n++;
+	  lead = (lead << 1) & 0xff;
+	}
+      if (n < 2 || n > 4 || p + n > end)
+	{
+	  /* Not UTF-8: gccgo would not have produced such a name.  */
+	  snprintf (buf, sizeof buf, "_x%02x", c);
+	  obstack_grow (ob, buf, strlen (buf));
+	  p++;
+	  continue;
+	}
+      unsigned cp = c & ((1u << (7 - n)) - 1);
+      for (size_t i = 1; i < n; i++)
+	cp = (cp << 6) | (p[i] & 0x3f);
+      if (cp < 0x10000)
+	snprintf (buf, sizeof buf, "_u%04x", cp);
+      else
+	snprintf (buf, sizeof buf, "_U%08x", cp);
+      obstack_grow (ob, buf, strlen (buf));
+      p += n;
+    }
+}
+
+/* Return go_encode_id of S[0..LEN) as a new string; the caller frees
+   it.  */
+
+static char *
+esc_encode_string (const char *s, size_t len)
+{
+  obstack ob;
+  obstack_init (&ob);
+  esc_encode_id (&ob, s, len);
+  obstack_1grow (&ob, '\0');
+  char *result = xstrdup (XOBFINISH (&ob, char *));
+  obstack_free (&ob, NULL);
+  return result;
+}
+
+/* Append to OB the code point CP in UTF-8.  */
+
+static void
+esc_export_grow_utf8 (obstack *ob, unsigned long cp)
+{
+  if (cp < 0x80)
+    obstack_1grow (ob, cp);
+  else if (cp < 0x800)
+    {
+      obstack_1grow (ob, 0xc0 | (cp >> 6));
+      obstack_1grow (ob, 0x80 | (cp & 0x3f));
+    }
+  else if (cp < 0x10000)
+    {
+      obstack_1grow (ob, 0xe0 | (cp >> 12));
+      obstack_1grow (ob, 0x80 | ((cp >> 6) & 0x3f));
+      obstack_1grow (ob, 0x80 | (cp & 0x3f));
+    }
+  else
+    {
+      obstack_1grow (ob, 0xf0 | (cp >> 18));
+      obstack_1grow (ob, 0x80 | ((cp >> 12) & 0x3f));
+      obstack_1grow (ob, 0x80 | ((cp >> 6) & 0x3f));
+      obstack_1grow (ob, 0x80 | (cp & 0x3f));
+    }
+}
+
+/* Return the package path whose symbol is SYM (go_decode_id), or NULL if
+   SYM is not the encoding of any path.  The caller frees the result.  */
+
+static char *
+esc_decode_pkgsym (const char *sym)
+{
+  static const char codes[] = "_0123456789abc";
+  static const char chars[] = "_./*,{}[]()\" ;";
+  obstack ob;
+  obstack_init (&ob);
+  const char *p = sym;
+  bool ok = *p != '\0';
+  while (ok && *p)
+    {
+      if (*p != '_')
+	{
+	  obstack_1grow (&ob, *p++);
+	  continue;
+	}
+      const char *code = p[1] ? strchr (codes, p[1]) : NULL;
+      if (code)
+	{
+	  obstack_1grow (&ob, chars[code - codes]);
+	  p += 2;
+	  continue;
+	}
+      int digits = p[1] == 'x' ? 2 : p[1] == 'u' ? 4 : p[1] == 'U' ? 8 : 0;
+      unsigned long cp = 0;
+      for (int i = 0; ok && i < digits; i++)
+	{
+	  char c = p[2 + i];
+	  if (!ISXDIGIT (c))
+	    ok = false;
+	  else
+	    cp = cp * 16 + (ISDIGIT (c) ? c - '0' : TOLOWER (c) - 'a' + 10);
+	}
+      if (!digits || !ok || cp == 0 || cp > 0x10ffff)
+	{
+	  ok = false;
+	  break;
+	}
+      if (digits == 2)
+	obstack_1grow (&ob, (char) cp);
+      else
+	esc_export_grow_utf8 (&ob, cp);
+      p += 2 + digits;
+    }
+  obstack_1grow (&ob, '\0');
+  char *path = XOBFINISH (&ob, char *);
+  char *result = NULL;
+  if (ok)
+    {
+      /* The encoding is not one to one on malformed input: keep only a
+	 path that encodes back to SYM.  */
+      char *back = esc_encode_string (path, strlen (path));
+      if (strcmp (back, sym) == 0)
+	result = xstrdup (path);
+      free (back);
+    }
+  obstack_free (&ob, NULL);
+  return result;
+}
+
+/* Return true if PATH names a directory.  */
+
+static bool
+esc_dir_p (const char *path)
+{
+  struct stat st;
+  return stat (path, &st) == 0 && S_ISDIR (st.st_mode);
+}
+
+/* Return true if PATH names a regular file (after symbolic links).  */
+
+static bool
+esc_file_p (const char *path)
+{
+  struct stat st;
+  return stat (path, &st) == 0 && S_ISREG (st.st_mode);
+}
+
+/* Return the value of the configure option OPT ("--target=") given to
+   the compiler's configure, or NULL; the caller frees it.  */
+
+static char *
+esc_configure_value (const char *opt)
+{
+  const char *args = configuration_arguments;
+  size_t len = strlen (opt);
+  for (const char *p = strstr (args, opt); p; p = strstr (p + 1, opt))
+    {
+      if (p != args && p[-1] != ' ')
+	continue;
+      const char *v = p + len;
+      size_t n = strcspn (v, " '\"");
+      if (n > 0)
+	return xstrndup (v, n);
+    }
+  return NULL;
+}
+
+/* Return the directory name gccgo gives its version under a library
+   directory (DEFAULT_TARGET_VERSION, the build's $(version)); the caller
+   frees it.  */
+
+static char *
+esc_go_version_dir (void)
+{
+  char buf[48];
+  if (strstr (configuration_arguments, "--with-gcc-major-version-only"))
+    snprintf (buf, sizeof buf, "%d", BUILDING_GCC_MAJOR);
+  else
+    snprintf (buf, sizeof buf, "%d.%d.%d", BUILDING_GCC_MAJOR,
+	      BUILDING_GCC_MINOR, BUILDING_GCC_PATCHLEVEL);
+  return xstrdup (buf);
+}
+
+/* Return the target alias (DEFAULT_TARGET_MACHINE, the build's
+   $(target_noncanonical)), or NULL; the caller frees it.  */
+
+static char *
+esc_go_machine (void)
+{
+  char *m = esc_configure_value ("--target=");
+  if (!m)
+    m = esc_configure_value ("--host=");
+  if (!m)
+    m = esc_configure_value ("--build=");
+  return m;
+}
+
+/* Add to the search path the directories gccgo derives from the library
+   directory DIR: DIR/go/VERSION and DIR/go/VERSION/MACHINE, if they are
+   directories (go-lang.cc, OPT_L).  MACHINE may be NULL.  */
+
+static void
+esc_add_go_dirs (const char *dir, const char *version, const char *machine)
+{
+  size_t len = strlen (dir);
+  const char *sep = len > 0 && dir[len - 1] == '/' ? "" : "/";
+  char *p = concat (dir, sep, "go/", version, NULL);
+  if (esc_dir_p (p))
+    {
+      esc_search_dirs.safe_push (p);
+      if (machine)
+	{
+	  char *q = concat (p, "/", machine, NULL);
+	  if (esc_dir_p (q))
+	    esc_search_dirs.safe_push (q);
+	  else
+	    free (q);
+	}
+    }
+  else
+    free (p);
+}
+
+/* Compute the directories gccgo searches for imports, from the options
+   of the command line, once.  Also note the unit's own package.  */
+
+static void
+esc_init_search_path (void)
+{
+  if (esc_search_ready)
+    return;
+  esc_search_ready = true;
+
+  char *version = esc_go_version_dir ();
+  char *machine = esc_go_machine ();
+  auto_vec<const char *> libdirs;
+  const char *pkgpath = NULL;
+  for (unsigned i = 0; i < save_decoded_options_count; i++)
+    {
+      const cl_decoded_option *opt = &save_decoded_options[i];
+      if (!opt->arg)
+	continue;
+      if (opt->opt_index == OPT_I)
+	esc_search_dirs.safe_push (xstrdup (opt->arg));
+      else if (opt->opt_index == OPT_L)
+	{
+	  esc_add_go_dirs (opt->arg, version, machine);
+	  libdirs.safe_push (opt->arg);
+	}
+      else if (opt->opt_index == OPT_fgo_pkgpath_)
+	pkgpath = opt->arg;
+    }
+  unsigned i;
+  const char *dir;
+  FOR_EACH_VEC_ELT (libdirs, i, dir)
+    esc_search_dirs.safe_push (xstrdup (dir));
+
+  if (libdirs.is_empty ())
+    {
+      /* go1 run without the driver: the usual installed layouts.  */
+      if (machine)
+	{
+	  char *d = concat ("/usr/lib/", machine, NULL);
+	  esc_add_go_dirs (d, version, machine);
+	  free (d);
+	}
+      esc_add_go_dirs ("/usr/lib64", version, machine);
+      esc_add_go_dirs ("/usr/lib", version, machine);
+    }
+
+  if (pkgpath && *pkgpath)
+    esc_own_pkgsym = esc_encode_string (pkgpath, strlen (pkgpath));
+  free (version);
+  free (machine);
+}
+
+/* Read LEN bytes at offset OFF of the file F into BUF.  Return false if
+   they cannot all be read.  */
+
+static bool
+esc_read_at (FILE *f, off_t off, void *buf, size_t len)
+{
+  if (off < 0 || fseeko (f, off, SEEK_SET) != 0)
+    return false;
+  return fread (buf, 1, len, f) == len;
+}
+
+/* Return the LEN-byte (2, 4 or 8) unsigned integer at P, of byte order
+   MSB (big-endian) or not.  */
+
+static unsigned long long
+esc_get_uint (const unsigned char *p, int len, bool msb)
+{
+  unsigned long long v = 0;
+  for (int i = 0; i < len; i++)
+    v = (v << 8) | p[msb ? i : len - 1 - i];
+  return v;
+}
+
+/* Return a new buffer holding LEN bytes at offset OFF of F followed by a
+   NUL, or NULL.  */
+
+static char *
+esc_read_buffer (FILE *f, off_t off, size_t len)
+{
+  if (len > ESC_EXPORT_MAX_BYTES)
+    return NULL;
+  char *buf = XNEWVEC (char, len + 1);
+  if (!esc_read_at (f, off, buf, len))
+    {
+      free (buf);
+      return NULL;
+    }
+  buf[len] = '\0';
+  return buf;
+}
+
+/* Results of esc_elf_export.  */
+enum esc_elf_result
+{
+  ESC_ELF_NOT,			/* not an ELF object */
+  ESC_ELF_NONE,			/* no (readable) .go_export section */
+  ESC_ELF_FOUND
+};
+
+/* Look for the .go_export section of the ELF object of SIZE bytes at
+   offset BASE of F.  If there is one, set *DATA to a new NUL-terminated
+   copy of it and *LEN to its size.  Both ELF classes and byte orders are
+   read, as gccgo's simple-object does.  */
+
+static enum esc_elf_result
+esc_elf_export (FILE *f, off_t base, off_t size, char **data, size_t *len)
+{
+  unsigned char eh[64];
+  if (size < 52 || !esc_read_at (f, base, eh, 16)
+      || memcmp (eh, "\177ELF", 4) != 0)
+    return ESC_ELF_NOT;
+  bool is64 = eh[4] == 2;
+  bool msb = eh[5] == 2;
+  if ((eh[4] != 1 && eh[4] != 2) || (eh[5] != 1 && eh[5] != 2))
+    return ESC_ELF_NONE;
+  size_t ehsize = is64 ? 64 : 52;
+  if ((off_t) ehsize > size || !esc_read_at (f, base, eh, ehsize))
+    return ESC_ELF_NONE;
+
+  unsigned long long shoff = (is64 ? esc_get_uint (eh + 0x28, 8, msb)
+			      : esc_get_uint (eh + 0x20, 4, msb));
+  unsigned shentsize = esc_get_uint (eh + (is64 ? 0x3a : 0x2e), 2, msb);
+  unsigned long long shnum = esc_get_uint (eh + (is64 ? 0x3c : 0x30), 2, msb);
+  unsigned long long shstrndx = esc_get_uint (eh + (is64 ? 0x3e : 0x32), 2,
+					      msb);
+  size_t min_entsize = is64 ? 64 : 40;
+  if (shoff == 0 || shentsize < min_entsize
+      || shoff > (unsigned long long) size)
+    return ESC_ELF_NONE;
+
+  /* Extended numbering: the real counts are in section 0.  */
+  unsigned char sh[64];
+  if (!esc_read_at (f, base + shoff, sh, min_entsize))
+    return ESC_ELF_NONE;
+  if (shnum == 0)
+    shnum = (is64 ? esc_get_uint (sh + 32, 8, msb)
+	     : esc_get_uint (sh + 20, 4, msb));
+  if (shstrndx == 0xffff)
+    shstrndx = esc_get_uint (sh + (is64 ? 40 : 24), 4, msb);
+  if (shnum == 0 || shstrndx >= shnum
+      || shnum > ((unsigned long long) size - shoff) / shentsize
+      || shnum * shentsize > ESC_EXPORT_MAX_BYTES)
+    return ESC_ELF_NONE;
+
+  unsigned char *shdrs = XNEWVEC (unsigned char, shnum * shentsize);
+  enum esc_elf_result result = ESC_ELF_NONE;
+  char *names = NULL;
+  unsigned long long names_size = 0;
+  if (!esc_read_at (f, base + shoff, shdrs, shnum * shentsize))
+    goto out;
+
+  /* Section fields: name, type, flags, offset, size.  */
+#define ESC_SH(I) (shdrs + (I) * shentsize)
+#define ESC_SH_NAME(I) esc_get_uint (ESC_SH (I), 4, msb)
+#define ESC_SH_TYPE(I) esc_get_uint (ESC_SH (I) + 4, 4, msb)
+#define ESC_SH_FLAGS(I) esc_get_uint (ESC_SH (I) + 8, is64 ? 8 : 4, msb)
+#define ESC_SH_OFFSET(I) \
+  esc_get_uint (ESC_SH (I) + (is64 ? 24 : 16), is64 ? 8 : 4, msb)
+#define ESC_SH_SIZE(I) \
+  esc_get_uint (ESC_SH (I) + (is64 ? 32 : 20), is64 ? 8 : 4, msb)
+
+  names_size = ESC_SH_SIZE (shstrndx);
+  if (ESC_SH_OFFSET (shstrndx) > (unsigned long long) size
+      || names_size > (unsigned long long) size - ESC_SH_OFFSET (shstrndx))
+    goto out;
+  names = esc_read_buffer (f, base + ESC_SH_OFFSET (shstrndx), names_size);
+  if (!names)
+    goto out;
+
+  for (unsigned long long i = 1; i < shnum; i++)
+    {
+      unsigned long long name = ESC_SH_NAME (i);
+      if (name >= names_size
+	  || strcmp (names + name, ".go_export") != 0)
+	continue;
+      unsigned long long off = ESC_SH_OFFSET (i);
+      unsigned long long sz = ESC_SH_SIZE (i);
+      /* SHT_NOBITS, or SHF_COMPRESSED: nothing gccgo wrote.  */
+      if (ESC_SH_TYPE (i) == 8 || (ESC_SH_FLAGS (i) & 0x800) != 0
+	  || off > (unsigned long long) size
+	  || sz > (unsigned long long) size - off)
+	break;
+      *data = esc_read_buffer (f, base + off, sz);
+      if (*data)
+	{
+	  *len = sz;
+	  result = ESC_ELF_FOUND;
+	}
+      break;
+    }
+
+#undef ESC_SH
+#undef ESC_SH_NAME
+#undef ESC_SH_TYPE
+#undef ESC_SH_FLAGS
+#undef ESC_SH_OFFSET
+#undef ESC_SH_SIZE
+
+ out:
+  free (names);
+  free (shdrs);
+  return result;
+}
+
+/* If P (before END) starts with the string S, return the position after
+   it, else NULL.  */
+
+static const char *
+esc_skip_string (const char *p, const char *end, const char *s)
+{
+  size_t len = strlen (s);
+  if (!p || p > end || (size_t) (end - p) < len || memcmp (p, s, len) != 0)
+    return NULL;
+  return p + len;
+}
+
+/* Return the end of the line that starts at P (its '\n'), or NULL if
+   there is none before END.  */
+
+static const char *
+esc_line_end (const char *p, const char *end)
+{
+  return p && p < end ? (const char *) memchr (p, '\n', end - p) : NULL;
+}
+
+/* Read an unsigned decimal at *PP (before END) into *V and advance *PP.
+   Return false if there are no digits or the value overflows.  */
+
+static bool
+esc_read_uint (const char **pp, const char *end, unsigned long *v)
+{
+  const char *p = *pp;
+  unsigned long n = 0;
+  if (p >= end || !ISDIGIT (*p))
+    return false;
+  for (; p < end && ISDIGIT (*p); p++)
+    {
+      if (n > (ULONG_MAX - 9) / 10)
+	return false;
+      n = n * 10 + (*p - '0');
+    }
+  *pp = p;
+  *v = n;
+  return true;
+}
+
+/* The record of a function starting at P (after "func "), before END:
+   return the start of the next record, skipping the inline body, or NULL
+   if the record is malformed.  Set *LINE_END to the end of its line.  */
+
+static const char *
+esc_func_record_end (const char *p, const char *end, const char **line_end)
+{
+  const char *eol = esc_line_end (p, end);
+  if (!eol)
+    return NULL;
+  *line_end = eol;
+  unsigned long body = 0;
+  if (eol > p && eol[-1] == '>')
+    {
+      /* " <inl:N>" ends the line of an inlinable function.  */
+      const char *lt = eol - 1;
+      while (lt > p && *lt != '<')
+	lt--;
+      const char *q = esc_skip_string (lt, eol, "<inl:");
+      if (q && (!esc_read_uint (&q, eol, &body) || q != eol - 1))
+	return NULL;
+    }
+  if (body > (unsigned long) (end - eol - 1))
+    return NULL;
+  return eol + 1 + body;
+}
+
+/* Index in PKG the function whose record starts at P (after "func ") and
+   whose line ends at LINE_END.  TYPE is the encoded name of the type
+   whose method list holds the record (with its length TYPE_LEN), or NULL
+   for a top-level function.  Records of other packages (<pK>), with an
+   assembler name of their own (the "asm SYM" comment), and top-level
+   records with a receiver are not indexed.  */
+
+static void
+esc_index_func (esc_package *pkg, const char *p, const char *line_end,
+		const char *type, size_t type_len)
+{
+  const char *start = p;
+  const char *q;
+  if ((q = esc_skip_string (p, line_end, "/*nointerface*/ ")))
+    p = q;
+  if (esc_skip_string (p, line_end, "/*"))
+    return;
+  if (p < line_end && *p == '(')
+    {
+      if (!type)
+	return;
+      p = (const char *) memchr (p, ')', line_end - p);
+      if (!p || !(p = esc_skip_string (p, line_end, ") ")))
+	return;
+    }
+  else if (type)
+    return;
+  if (esc_skip_string (p, line_end, "<p"))
+    return;
+  if (p < line_end && *p == '.')
+    p++;
+  const char *name_end = (const char *) memchr (p, ' ', line_end - p);
+  if (!name_end || name_end == p)
+    return;
+
+  if (type)
+    {
+      obstack_grow (&pkg->ob, type, type_len);
+      obstack_1grow (&pkg->ob, '.');
+    }
+  esc_encode_id (&pkg->ob, p, name_end - p);
+  obstack_1grow (&pkg->ob, '\0');
+  const char *key = XOBFINISH (&pkg->ob, const char *);
+  bool existed;
+  esc_export_fn *fn = &pkg->fns->get_or_insert (key, &existed);
+  if (existed)
+    {
+      obstack_free (&pkg->ob, (void *) key);
+      return;
+    }
+  memset (fn, 0, sizeof *fn);
+  fn->offset = start - pkg->data;
+}
+
+/* Index the methods in the definition of type INDEX, DEF[0..END) ("type
+   N ..."), of the package of PKG.  Return false if the definition is
+   malformed.  */
+
+static bool
+esc_index_type (esc_package *pkg, unsigned long index, const char *def,
+		const char *end)
+{
+  const char *p = esc_skip_string (def, end, "type ");
+  unsigned long n;
+  if (!p || !esc_read_uint (&p, end, &n) || n != index
+      || !(p = esc_skip_string (p, end, " ")))
+    return false;
+  if (*p != '"')
+    return true;		/* an unnamed type: no methods */
+
+  const char *name = p + 1;
+  const char *name_end = (const char *) memchr (name, '"', end - name);
+  if (!name_end)
+    return false;
+  const char *eol = esc_line_end (name_end, end);
+  if (!eol)
+    return false;
+  if (esc_skip_string (name_end, eol, "\" = "))
+    return true;		/* an alias: no methods of its own */
+
+  /* The package's own types are "T" and ".PKGPATH.t".  */
+  const char *own = NULL;
+  if (!memchr (name, '.', name_end - name))
+    own = name;
+  else if (*name == '.')
+    {
+      size_t plen = strlen (pkg->pkgpath);
+      if ((size_t) (name_end - name) > plen + 2
+	  && memcmp (name + 1, pkg->pkgpath, plen) == 0
+	  && name[plen + 1] == '.'
+	  && !memchr (name + plen + 2, '.', name_end - (name + plen + 2)))
+	own = name + plen + 2;
+    }
+
+  /* Each method: " func ...", maybe with an inline body.  */
+  char *type_key = NULL;
+  size_t type_key_len = 0;
+  if (own)
+    {
+      type_key = esc_encode_string (own, name_end - own);
+      type_key_len = strlen (type_key);
+    }
+  bool ok = true;
+  for (p = eol + 1; p < end;)
+    {
+      const char *q = esc_skip_string (p, end, " func ");
+      const char *line_end;
+      const char *next = q ? esc_func_record_end (q, end, &line_end) : NULL;
+      if (!next)
+	{
+	  ok = false;
+	  break;
+	}
+      if (own)
+	esc_index_func (pkg, q, line_end, type_key, type_key_len);
+      p = next;
+    }
+  free (type_key);
+  return ok;
+}
+
+/* Scan the block of export data at P, before END, in PKG->data.  If its
+   package symbol is WANT, record its package path, types and functions in
+   PKG and set *MATCHED.  Return the end of the block, or NULL if it is
+   malformed or not in the v3 format.  */
+
+static const char *
+esc_scan_block (esc_package *pkg, const char *p, const char *end,
+		const char *want, bool *matched)
+{
+  *matched = false;
+  p = esc_skip_string (p, end, "v3;\n");
+  if (!p)
+    return NULL;
+
+  /* package NAME, then pkgpath PATH or prefix PREFIX.  */
+  const char *q = esc_skip_string (p, end, "package ");
+  const char *eol = esc_line_end (q, end);
+  if (!eol)
+    return NULL;
+  const char *name = q;
+  size_t name_len = eol - q;
+  p = eol + 1;
+  char *sym;
+  char *path;
+  if ((q = esc_skip_string (p, end, "pkgpath "))
+      && (eol = esc_line_end (q, end)))
+    {
+      path = xstrndup (q, eol - q);
+      sym = esc_encode_string (q, eol - q);
+    }
+  else if ((q = esc_skip_string (p, end, "prefix "))
+	   && (eol = esc_line_end (q, end)))
+    {
+      obstack ob;
+      obstack_init (&ob);
+      esc_encode_id (&ob, q, eol - q);
+      obstack_1grow (&ob, '.');
+      esc_encode_id (&ob, name, name_len);
+      obstack_1grow (&ob, '\0');
+      sym = xstrdup (XOBFINISH (&ob, char *));
+      obstack_free (&ob, NULL);
+      obstack_init (&ob);
+      obstack_grow (&ob, q, eol - q);
+      obstack_1grow (&ob, '.');
+      obstack_grow0 (&ob, name, name_len);
+      path = xstrdup (XOBFINISH (&ob, char *));
+      obstack_free (&ob, NULL);
+    }
+  else
+    return NULL;
+  p = eol + 1;
+  bool match = strcmp (sym, want) == 0;
+  free (sym);
+  if (match)
+    {
+      free (pkg->pkgpath);
+      pkg->pkgpath = path;
+      pkg->types.truncate (0);
+      pkg->fns = new esc_fn_map (64);
+    }
+  else
+    free (path);
+
+  /* package, import, indirectimport, init and init_graph lines.  */
+  while (p < end && !esc_skip_string (p, end, "types "))
+    {
+      if (esc_skip_string (p, end, "func ") || esc_skip_string (p, end, "var ")
+	  || esc_skip_string (p, end, "const ")
+	  || esc_skip_string (p, end, "checksum "))
+	break;
+      eol = esc_line_end (p, end);
+      if (!eol)
+	goto fail;
+      p = eol + 1;
+    }
+
+  /* types MAXP1 EXPORTEDP1 SIZE...: the type data follows.  */
+  if ((q = esc_skip_string (p, end, "types ")))
+    {
+      unsigned long maxp1, exportedp1;
+      eol = esc_line_end (q, end);
+      if (!eol || !esc_read_uint (&q, eol, &maxp1)
+	  || !(q = esc_skip_string (q, eol, " "))
+	  || !esc_read_uint (&q, eol, &exportedp1)
+	  || maxp1 == 0 || maxp1 > (unsigned long) (eol - q) + 1)
+	goto fail;
+      const char *types = eol + 1;
+      size_t total = 0;
+      auto_vec<unsigned> sizes;
+      for (unsigned long i = 1; i < maxp1; i++)
+	{
+	  unsigned long size;
+	  if (!(q = esc_skip_string (q, eol, " "))
+	      || !esc_read_uint (&q, eol, &size)
+	      || size > (size_t) (end - types) - total)
+	    goto fail;
+	  sizes.safe_push (size);
+	  total += size;
+	}
+      if (q != eol)
+	goto fail;
+      if (match)
+	{
+	  pkg->types.safe_grow_cleared (maxp1);
+	  const char *def = types;
+	  for (unsigned long i = 1; i < maxp1; i++)
+	    {
+	      pkg->types[i] = def - pkg->data;
+	      if (!esc_index_type (pkg, i, def, def + sizes[i - 1]))
+		goto fail;
+	      def += sizes[i - 1];
+	    }
+	}
+      p = types + total;
+    }
+
+  /* The records.  */
+  while (p < end)
+    {
+      if ((q = esc_skip_string (p, end, "checksum ")))
+	{
+	  eol = esc_line_end (q, end);
+	  if (!eol)
+	    goto fail;
+	  *matched = match;
+	  return eol + 1;
+	}
+      if ((q = esc_skip_string (p, end, "func ")))
+	{
+	  const char *line_end;
+	  const char *next = esc_func_record_end (q, end, &line_end);
+	  if (!next)
+	    goto fail;
+	  if (match)
+	    esc_index_func (pkg, q, line_end, NULL, 0);
+	  p = next;
+	}
+      else if (esc_skip_string (p, end, "var ")
+	       || esc_skip_string (p, end, "const ")
+	       || esc_skip_string (p, end, "type "))
+	{
+	  eol = esc_line_end (p, end);
+	  if (!eol)
+	    goto fail;
+	  p = eol + 1;
+	}
+      else
+	goto fail;
+    }
+
+ fail:
+  if (match)
+    {
+      delete pkg->fns;
+      pkg->fns = NULL;
+    }
+  return NULL;
+}
+
+/* Take the export data DATA[0..LEN) (a new buffer, NUL-terminated) for
+   PKG if one of its blocks is the package WANT; otherwise free it.
+   Return true if it was taken.  */
+
+static bool
+esc_take_data (esc_package *pkg, char *data, size_t len, const char *want)
+{
+  const char *p = data, *end = data + len;
+  pkg->data = data;
+  pkg->len = len;
+  while (p < end)
+    {
+      /* Sections merged by the linker may be padded.  */
+      while (p < end && (*p == '\0' || *p == '\n'))
+	p++;
+      if (p >= end)
+	break;
+      bool matched;
+      p = esc_scan_block (pkg, p, end, want, &matched);
+      if (matched)
+	return true;
+      if (!p)
+	break;
+    }
+  pkg->data = NULL;
+  pkg->len = 0;
+  free (data);
+  return false;
+}
+
+/* Look for the export data of WANT in the ELF object of SIZE bytes at
+   offset BASE of F, and take it for PKG.  Return the result of reading the
+   object, ESC_ELF_FOUND only if the data was taken.  */
+
+static enum esc_elf_result
+esc_object_find (esc_package *pkg, FILE *f, off_t base, off_t size,
+		 const char *want)
+{
+  char *data;
+  size_t len;
+  enum esc_elf_result r = esc_elf_export (f, base, size, &data, &len);
+  if (r == ESC_ELF_FOUND && !esc_take_data (pkg, data, len, want))
+    r = ESC_ELF_NONE;
+  return r;
+}
+
+/* Look for the export data of WANT in the members of the archive F of
+   SIZE bytes, named PATH, a GNU archive or a thin one, as gccgo does
+   (import-archive.cc), and take it for PKG.  Return true if it was
+   found.  */
+
+static bool
+esc_archive_find (esc_package *pkg, FILE *f, off_t size, const char *path,
+		  const char *want)
+{
+  char magic[8];
+  if (!esc_read_at (f, 0, magic, 8))
+    return false;
+  bool thin = memcmp (magic, "!<thin>\n", 8) == 0;
+  char *names = NULL;
+  long names_len = 0;
+  bool found = false;
+  off_t off = 8;
+  while (!found && off + 60 <= size)
+    {
+      char hdr[60];
+      if (!esc_read_at (f, off, hdr, 60) || hdr[58] != '`' || hdr[59] != '\n')
+	break;
+      long msize = esc_parse_decimal (hdr + 48, 10);
+      off_t data = off + 60;
+      bool special = (hdr[0] == '/'
+		      && (hdr[1] == ' ' || hdr[1] == '/'
+			  || memcmp (hdr, "/SYM64/ ", 8) == 0));
+      /* The members of a thin archive are not stored in it.  */
+      if (msize < 0 || ((special || !thin) && msize > size - data))
+	break;
+      char *member = NULL;
+      if (hdr[0] == '/' && hdr[1] == '/')
+	{
+	  /* The extended name table.  */
+	  free (names);
+	  names = esc_read_buffer (f, data, msize);
+	  names_len = names ? msize : 0;
+	}
+      else if (thin && !special)
+	{
+	  /* The member is a file of its own, named here or in the
+	     extended name table ("/OFFSET"; "/OFFSET:N" is a member of a
+	     nested archive, which is not read).  */
+	  if (hdr[0] != '/')
+	    {
+	      const char *slash = (const char *) memchr (hdr, '/', 16);
+	      if (slash)
+		member = xstrndup (hdr, slash - hdr);
+	    }
+	  else
+	    {
+	      char idx[16];
+	      memcpy (idx, hdr + 1, 15);
+	      idx[15] = '\0';
+	      char *stop;
+	      long x = strtol (idx, &stop, 10);
+	      if (*stop == ' ' && x >= 0 && x < names_len)
+		{
+		  const char *nl = (const char *) memchr (names + x, '\n',
+							  names_len - x);
+		  if (nl && nl > names + x && nl[-1] == '/')
+		    member = xstrndup (names + x, nl - 1 - (names + x));
+		}
+	    }
+	}
+      if (!special && !thin)
+	found = esc_object_find (pkg, f, data, msize, want) == ESC_ELF_FOUND;
+      else if (member)
+	{
+	  char *file;
+	  const char *slash = strrchr (path, '/');
+	  if (member[0] == '/' || !slash)
+	    file = xstrdup (member);
+	  else
+	    {
+	      char *dir = xstrndup (path, slash + 1 - path);
+	      file = concat (dir, member, NULL);
+	      free (dir);
+	    }
+	  FILE *mf = fopen (file, "rb");
+	  struct stat st;
+	  if (mf && fstat (fileno (mf), &st) == 0)
+	    found = (esc_object_find (pkg, mf, 0, st.st_size, want)
+		     == ESC_ELF_FOUND);
+	  if (mf)
+	    fclose (mf);
+	  free (file);
+	}
+      free (member);
+      off = data + ((thin && !special) ? 0 : msize);
+      off += off & 1;
+    }
+  free (names);
+  return found;
+}
+
+/* Look for the export data of WANT in the file PATH, found by the search
+   of esc_find_package, as gccgo's Import::find_export_data does: an
+   object, export data alone, or an archive.  Take it for PKG and return
+   true if it is there.  */
+
+static bool
+esc_file_find (esc_package *pkg, const char *path, const char *want)
+{
+  FILE *f = fopen (path, "rb");
+  if (!f)
+    return false;
+  bool found = false;
+  struct stat st;
+  char magic[8];
+  if (fstat (fileno (f), &st) == 0 && st.st_size >= 8
+      && esc_read_at (f, 0, magic, 8))
+    {
+      enum esc_elf_result r = esc_object_find (pkg, f, 0, st.st_size, want);
+      if (r == ESC_ELF_FOUND)
+	found = true;
+      else if (r == ESC_ELF_NONE)
+	found = false;
+      else if (memcmp (magic, "v3;\n", 4) == 0)
+	{
+	  char *data = esc_read_buffer (f, 0, st.st_size);
+	  found = data && esc_take_data (pkg, data, st.st_size, want);
+	}
+      else if (memcmp (magic, "!<arch>\n", 8) == 0
+	       || memcmp (magic, "!<thin>\n", 8) == 0)
+	found = esc_archive_find (pkg, f, st.st_size, path, want);
+    }
+  fclose (f);
+  return found;
+}
+
+/* Return the file gccgo would import the package PATH from when looking
+   in the directory DIR ("" for the current directory), or NULL if none of
+   the names it tries exists.  The caller frees the result.  */
+
+static char *
+esc_try_directory (const char *dir, const char *path)
+{
+  const char *sep = (*dir && dir[strlen (dir) - 1] != '/') ? "/" : "";
+  char *base = concat (dir, sep, path, NULL);
+  if (esc_file_p (base))
+    return base;
+
+  const char *slash = strrchr (base, '/');
+  size_t dirlen = slash ? slash + 1 - base : 0;
+  char *dirpart = xstrndup (base, dirlen);
+  char *cands[4];
+  cands[0] = concat (base, ".gox", NULL);
+  cands[1] = concat (dirpart, "lib", base + dirlen, ".so", NULL);
+  cands[2] = concat (dirpart, "lib", base + dirlen, ".a", NULL);
+  cands[3] = concat (base, ".o", NULL);
+  char *result = NULL;
+  for (int i = 0; i < 4; i++)
+    {
+      if (!result && esc_file_p (cands[i]))
+	result = cands[i];
+      else
+	free (cands[i]);
+    }
+  free (dirpart);
+  free (base);
+  return result;
+}
+
+/* Find and read the export data of the package whose symbol is SYM,
+   filling PKG.  */
+
+static void
+esc_find_package (esc_package *pkg, const char *sym)
+{
+  char *path = esc_decode_pkgsym (sym);
+  if (!path)
+    return;
+  char *file = NULL;
+  unsigned i;
+  char *dir;
+  FOR_EACH_VEC_ELT (esc_search_dirs, i, dir)
+    if ((file = esc_try_directory (dir, path)))
+      break;
+  if (!file)
+    file = esc_try_directory ("", path);
+  /* gccgo stops at the first file it finds, export data or not.  */
+  if (file && esc_file_find (pkg, file, sym))
+    pkg->source = file;
+  else
+    free (file);
+  free (path);
+}
+
+/* Return the package whose symbol is SYM, reading it the first time.  */
+
+static esc_package *
+esc_get_package (const char *sym)
+{
+  if (!esc_packages)
+    esc_packages = new esc_package_map (16);
+  esc_package **slot = esc_packages->get (sym);
+  if (slot)
+    return *slot;
+  esc_package *pkg = XCNEW (esc_package);
+  pkg->sym = xstrdup (sym);
+  pkg->types = vNULL;
+  obstack_init (&pkg->ob);
+  esc_packages->put (pkg->sym, pkg);
+  esc_find_package (pkg, sym);
+  return pkg;
+}
+
+/* Return the Go-level leak summary of a parameter whose escape note, if
+   TAGGED, is ENC (see the design comment).  */
+
+static esc_leak
+esc_leak_from_tag (bool tagged, unsigned long enc)
+{
+  esc_leak leak;
+  unsigned long kind = enc & ESC_TAG_MASK;
+  if (!tagged || (kind != ESC_TAG_NONE && kind != ESC_TAG_RETURN))
+    {
+      /* Unknown: gccgo assigns the argument to the heap sink.  */
+      leak.heap = 0;
+      leak.result = 0;
+      return leak;
+    }
+  leak.heap = (enc & ESC_TAG_CONTENT) ? 1 : ESC_LEAK_NONE;
+  leak.result = ESC_LEAK_NONE;
+  for (unsigned long e = enc >> ESC_TAG_RETURN_SHIFT; e != 0;
+       e >>= ESC_TAG_BITS_PER_RESULT)
+    {
+      int bits = e & ((1 << ESC_TAG_BITS_PER_RESULT) - 1);
+      if (bits > 0 && (leak.result == ESC_LEAK_NONE || bits - 1 < leak.result))
+	leak.result = MIN (bits - 1, ESC_LEAK_MAX_DEREFS);
+    }
+  return leak;
+}
+
+/* Parse the parameter at *PP of a function record, before END:
+   "NAME[ <esc:0xHEX>] [...]<type N>".  Push its leak summary on LEAKS,
+   set *TYPE to N and advance *PP.  Return false if it is malformed.  */
+
+static bool
+esc_parse_param (const char **pp, const char *end, vec<esc_leak> *leaks,
+		 long *type)
+{
+  const char *p = *pp;
+  const char *q = (const char *) memchr (p, ' ', end - p);
+  if (!q || q == p)
+    return false;
+  p = q;
+  bool tagged = false;
+  unsigned long enc = 0;
+  if ((q = esc_skip_string (p, end, " <esc:")))
+    {
+      const char *hex = q;
+      while (q < end && (*q == 'x' || ISXDIGIT (*q)))
+	q++;
+      if (q >= end || *q != '>' || q - hex > 20)
+	return false;
+      char buf[24];
+      memcpy (buf, hex, q - hex);
+      buf[q - hex] = '\0';
+      const char *digits = buf;
+      if (digits[0] == '0' && digits[1] == 'x')
+	digits += 2;
+      char *stop;
+      errno = 0;
+      enc = strtoul (digits, &stop, 16);
+      /* parse_tag: zero, or what is not a number, is unknown.  */
+      tagged = *digits && !*stop && errno == 0 && enc != 0;
+      p = q + 1;
+    }
+  if (!(p = esc_skip_string (p, end, " ")))
+    return false;
+  if ((q = esc_skip_string (p, end, "...")))
+    p = q;
+  if (!(p = esc_skip_string (p, end, "<type ")))
+    return false;
+  bool negative = p < end && *p == '-';
+  unsigned long n;
+  if (negative)
+    p++;
+  if (!esc_read_uint (&p, end, &n) || n > LONG_MAX
+      || !(p = esc_skip_string (p, end, ">")))
+    return false;
+  *type = negative ? -(long) n : (long) n;
+  leaks->safe_push (esc_leak_from_tag (tagged, enc));
+  *pp = p;
+  return true;
+}
+
+/* Return true if type TYPE of PKG is a pointer type ("type N *<type M>").
+   Unknown types count as pointers.  */
+
+static bool
+esc_pointer_type_p (esc_package *pkg, long type)
+{
+  if (type < 0)
+    return false;		/* a predeclared type */
+  if ((unsigned long) type >= pkg->types.length () || type == 0)
+    return true;
+  const char *p = pkg->data + pkg->types[type];
+  const char *end = pkg->data + pkg->len;
+  unsigned long n;
+  if (!(p = esc_skip_string (p, end, "type "))
+      || !esc_read_uint (&p, end, &n) || !(p = esc_skip_string (p, end, " ")))
+    return true;
+  return *p == '*';
+}
+
+/* Decode the record of FN in PKG, once.  */
+
+static void
+esc_decode_fn (esc_package *pkg, esc_export_fn *fn)
+{
+  if (fn->decoded)
+    return;
+  fn->decoded = true;
+  const char *p = pkg->data + fn->offset;
+  const char *end = esc_line_end (p, pkg->data + pkg->len);
+  if (!end)
+    return;
+  auto_vec<esc_leak> leaks;
+  const char *q;
+  long type;
+  if ((q = esc_skip_string (p, end, "/*nointerface*/ ")))
+    p = q;
+  if ((q = esc_skip_string (p, end, "(")))
+    {
+      p = q;
+      if (!esc_parse_param (&p, end, &leaks, &type)
+	  || !(p = esc_skip_string (p, end, ") ")))
+	return;
+      fn->method = true;
+      fn->value_receiver = !esc_pointer_type_p (pkg, type);
+    }
+  /* NAME (PARAMS)...  */
+  q = (const char *) memchr (p, ' ', end - p);
+  if (!q || !(p = esc_skip_string (q, end, " (")))
+    return;
+  if (!esc_skip_string (p, end, ")"))
+    while (true)
+      {
+	if (!esc_parse_param (&p, end, &leaks, &type))
+	  return;
+	if ((q = esc_skip_string (p, end, ", ")))
+	  p = q;
+	else
+	  break;
+      }
+  if (!esc_skip_string (p, end, ")"))
+    return;
+
+  fn->nparams = leaks.length ();
+  fn->leaks = XOBNEWVEC (&pkg->ob, esc_leak, MAX (fn->nparams, 1));
+  memcpy (fn->leaks, leaks.address (), fn->nparams * sizeof (esc_leak));
+  fn->ok = true;
+}
+
+/* Return the symbol of DECL: its assembler name if gccgo set one, else
+   its DECL_NAME, else NULL.  Never computes an assembler name.  */
+
+static const char *
+esc_export_symbol (tree decl)
+{
+  if (HAS_DECL_ASSEMBLER_NAME_P (decl) && DECL_ASSEMBLER_NAME_SET_P (decl))
+    return IDENTIFIER_POINTER (DECL_ASSEMBLER_NAME_RAW (decl));
+  if (DECL_NAME (decl))
+    return IDENTIFIER_POINTER (DECL_NAME (decl));
+  return NULL;
+}
+
+/* Return LEVEL one dereference further, clamped.  */
+
+static signed char
+esc_leak_shift (signed char level)
+{
+  if (level == ESC_LEAK_NONE)
+    return level;
+  return MIN (level + 1, ESC_LEAK_MAX_DEREFS);
+}
+
+/* Fill LEAKS[0..NPARAMS) with the leak summaries gccgo exported for the
+   external function FNDECL, parameter I being its I-th GIMPLE parameter
+   (the receiver first).  Return true and set *SOURCE to the file they came
+   from if FNDECL's package's export data was found and names the function
+   with NPARAMS parameters.  Otherwise return false, LEAKS being filled
+   with fully escaping summaries.  */
+
+bool
+esc_export_leaks (tree fndecl, unsigned nparams, esc_leak *leaks,
+		  const char **source)
+{
+  for (unsigned i = 0; i < nparams; i++)
+    {
+      leaks[i].heap = 0;
+      leaks[i].result = 0;
+    }
+  if (!fndecl || TREE_CODE (fndecl) != FUNCTION_DECL)
+    return false;
+  const char *sym = esc_export_symbol (fndecl);
+  const char *dot = sym ? strchr (sym, '.') : NULL;
+  /* NAME or TYPE.METHOD; "..import", "..funcN", "..stubN" and the like
+     are never in export data.  */
+  if (!dot || dot == sym || !dot[1] || strstr (dot, ".."))
+    return false;
+
+  esc_init_search_path ();
+  char *pkgsym = xstrndup (sym, dot - sym);
+  bool own = esc_own_pkgsym && strcmp (pkgsym, esc_own_pkgsym) == 0;
+  esc_package *pkg = own ? NULL : esc_get_package (pkgsym);
+  free (pkgsym);
+  if (!pkg || !pkg->data || !pkg->fns)
+    return false;
+
+  esc_export_fn *fn = pkg->fns->get (dot + 1);
+  if (!fn)
+    return false;
+  esc_decode_fn (pkg, fn);
+  if (!fn->ok || fn->nparams != nparams)
+    return false;
+
+  /* A value receiver passed by address (not as a void *) is one
+     dereference above the Go value.  */
+  bool shift = false;
+  if (fn->method && fn->value_receiver)
+    {
+      tree args = TYPE_ARG_TYPES (TREE_TYPE (fndecl));
+      tree rtype = args ? TREE_VALUE (args) : NULL_TREE;
+      shift = (rtype && POINTER_TYPE_P (rtype)
+	       && !VOID_TYPE_P (TREE_TYPE (rtype)));
+    }
+  for (unsigned i = 0; i < nparams; i++)
+    {
+      leaks[i] = fn->leaks[i];
+      if (i == 0 && shift)
+	{
+	  leaks[i].heap = esc_leak_shift (leaks[i].heap);
+	  leaks[i].result = esc_leak_shift (leaks[i].result);
+	}
+    }
+  if (source)
+    *source = pkg->source;
+  return true;
+}
+
+/* Free everything cached: the packages, the search path.  */
+
+void
+esc_exports_release (void)
+{
+  if (esc_packages)
+    {
+      for (esc_package_map::iterator it = esc_packages->begin ();
+	   it != esc_packages->end (); ++it)
+	{
+	  esc_package *pkg = (*it).second;
+	  delete pkg->fns;
+	  pkg->types.release ();
+	  obstack_free (&pkg->ob, NULL);
+	  free (pkg->data);
+	  free (pkg->source);
+	  free (pkg->pkgpath);
+	  free (pkg->sym);
+	  free (pkg);
+	}
+      delete esc_packages;
+      esc_packages = NULL;
+    }
+  unsigned i;
+  char *dir;
+  FOR_EACH_VEC_ELT (esc_search_dirs, i, dir)
+    free (dir);
+  esc_search_dirs.release ();
+  esc_search_ready = false;
+  free (esc_own_pkgsym);
+  esc_own_pkgsym = NULL;
+}

@@ -1,0 +1,460 @@
+/* graph.c: locations and edges of the escape graph, and the local
+   points-to that resolves stores through pointers.
+
+   Design.  Every local variable kept in memory, every SSA name, every
+   parameter (the static chain included) and every object a runtime call
+   allocates is a location.  A memory variable's location stands for its
+   contents, all fields and elements together (as in gc); so does an
+   allocated object's.  The heap is one location, and so are the
+   function's results (gccgo returns them as one struct).
+
+   Loads and copies are edges (x = *p is "x = p, 1 deref").  A store *p = y
+   cannot be one edge in this model: gc sends y to the heap, since p may
+   point anywhere.  gccgo, though, fills even its stack objects through
+   SSA pointers (GOTMP.34_1->P = &x, *GOTMP.84_2 = n), so that rule would
+   make most of gccgo's stack objects "escape".  Instead the stores are
+   kept aside and resolved with a small, flow-insensitive points-to
+   (Andersen's, over the edges of this function only): a store through a
+   pointer known to point only to local locations becomes an edge into each
+   of them; a store through a pointer that may point anywhere else
+   (a parameter, a call's result, a value loaded from the heap) goes to the
+   heap, as in gc.  This is more precise than gc, and sound: points-to sets
+   only grow, and "unknown" always wins.
+
+   Unknown code can write into memory it can reach: a callee into what its
+   arguments point to, anyone into what the heap holds.  Such memory is
+   "exposed": its points-to set becomes unknown, and so, transitively, does
+   that of everything it points to.  Values read from the heap, from
+   globals and from calls are unknown too (an edge from the heap).  */
+
+#include "compat.h"
+#include "escape.h"
+#include "graph.h"
+
+/* Points-to sets larger than this become unknown, which is
+   conservative and keeps the resolution cheap.  */
+#define ESC_PTS_LIMIT 64
+
+/* Passes over the edges before points-to gives up on a fixpoint and makes
+   every set unknown.  */
+#define ESC_PTS_MAX_PASSES 16
+
+/* Initialise G for the function FUN, whose allocation sites are
+   SITES[FIRST..LAST).  */
+
+void
+esc_graph_init (esc_graph *g, function *fun, vec<esc_site> *sites,
+		unsigned first, unsigned last)
+{
+  memset ((void *) g, 0, sizeof *g);
+  g->fun = fun;
+  g->fndecl = fun->decl;
+  g->locs.create (64);
+  g->index = new hash_map<tree, int>;
+  g->objects = new hash_map<gimple *, int>;
+  g->site_of = new hash_map<gimple *, int>;
+  g->stores.create (16);
+  g->exposed.create (16);
+  g->sites = sites;
+  g->first_site = first;
+  g->last_site = last;
+  bitmap_obstack_initialize (&g->obstack);
+  g->heap = esc_new_loc (g, ESC_LOC_HEAP, NULL_TREE, -1);
+  g->result = esc_new_loc (g, ESC_LOC_RESULT, NULL_TREE, 0);
+
+  int n = 0;
+  for (tree p = DECL_ARGUMENTS (fun->decl); p; p = DECL_CHAIN (p))
+    {
+      int l = esc_new_loc (g, ESC_LOC_PARAM, p, 0);
+      g->locs[l].param = n++;
+      g->index->put (p, l);
+    }
+  g->nparams = n;
+  if (fun->static_chain_decl)
+    {
+      int l = esc_new_loc (g, ESC_LOC_PARAM, fun->static_chain_decl, 0);
+      g->locs[l].param = n;
+      g->index->put (fun->static_chain_decl, l);
+    }
+  for (unsigned i = first; i < last; i++)
+    if ((*sites)[i].stmt)
+      g->site_of->put ((*sites)[i].stmt, i);
+}
+
+/* Release everything G holds.  */
+
+void
+esc_graph_release (esc_graph *g)
+{
+  unsigned i;
+  esc_loc *l;
+  FOR_EACH_VEC_ELT (g->locs, i, l)
+    l->in.release ();
+  g->locs.release ();
+  g->stores.release ();
+  g->exposed.release ();
+  delete g->index;
+  delete g->objects;
+  delete g->site_of;
+  bitmap_obstack_release (&g->obstack);
+}
+
+/* Add to G a location of KIND for the tree T (or NULL) living at loop
+   depth DEPTH, and return its index.  */
+
+int
+esc_new_loc (esc_graph *g, enum esc_loc_kind kind, tree t, int depth)
+{
+  esc_loc loc;
+  memset ((void *) &loc, 0, sizeof loc);
+  loc.kind = kind;
+  loc.t = t;
+  loc.site = -1;
+  loc.param = -1;
+  loc.depth = depth;
+  loc.parent = -1;
+  loc.in = vNULL;
+  loc.pts = NULL;
+  g->locs.safe_push (loc);
+  return g->locs.length () - 1;
+}
+
+/* Return the location of T in G, a local decl or an SSA name, creating it
+   (at loop depth DEPTH) if needed; or -1 if T has none (a global, a
+   constant).  The default definition of a parameter is the parameter.  */
+
+int
+esc_loc_of (esc_graph *g, tree t, int depth)
+{
+  if (TREE_CODE (t) == SSA_NAME && SSA_NAME_IS_DEFAULT_DEF (t)
+      && SSA_NAME_VAR (t)
+      && (TREE_CODE (SSA_NAME_VAR (t)) == PARM_DECL
+	  || SSA_NAME_VAR (t) == g->fun->static_chain_decl))
+    t = SSA_NAME_VAR (t);
+  if (TREE_CODE (t) == RESULT_DECL)
+    return g->result;
+  if (TREE_CODE (t) != SSA_NAME && TREE_CODE (t) != PARM_DECL
+      && !(VAR_P (t) && !is_global_var (t)))
+    return -1;
+  int *slot = g->index->get (t);
+  if (slot)
+    {
+      esc_loc *l = &g->locs[*slot];
+      /* A memory variable lives as long as its outermost use.  */
+      if (l->kind == ESC_LOC_VAR && depth < l->depth)
+	l->depth = depth;
+      return *slot;
+    }
+  int l = esc_new_loc (g, TREE_CODE (t) == SSA_NAME ? ESC_LOC_SSA
+		       : ESC_LOC_VAR, t, depth);
+  g->index->put (t, l);
+  return l;
+}
+
+/* Add the edge DST = SRC with DERFS dereferences, made by the statement at
+   LOC for the reason WHY; CONSERVATIVE if it stands for something not
+   understood.  */
+
+void
+esc_flow (esc_graph *g, int dst, int src, int derefs, const char *why,
+	  location_t loc, bool conservative)
+{
+  if (dst < 0 || src < 0 || (dst == src && derefs == 0))
+    return;
+  if (derefs > ESC_LEAK_MAX_DEREFS)
+    derefs = ESC_LEAK_MAX_DEREFS;
+  esc_edge e;
+  e.src = src;
+  e.derefs = derefs;
+  e.why = why;
+  e.loc = loc;
+  e.conservative = conservative;
+  g->locs[dst].in.safe_push (e);
+  if (conservative)
+    g->conservative++;
+}
+
+/* Add DST = S for every value S of SRCS, with DEREFS more
+   dereferences.  */
+
+void
+esc_flow_srcs (esc_graph *g, int dst, vec<esc_src> *srcs, int derefs,
+	       const char *why, location_t loc, bool conservative)
+{
+  unsigned i;
+  esc_src *s;
+  FOR_EACH_VEC_ELT (*srcs, i, s)
+    esc_flow (g, dst, s->loc, s->derefs + derefs, why, loc, conservative);
+}
+
+/* Return the points-to set of location L of G, creating it.  */
+
+static bitmap
+esc_pts (esc_graph *g, int l)
+{
+  if (!g->locs[l].pts)
+    g->locs[l].pts = BITMAP_ALLOC (&g->obstack);
+  return g->locs[l].pts;
+}
+
+/* Return true if location L of G may point outside the function's
+   memory: parameters, the static chain and the heap.  */
+
+static bool
+esc_pts_root_unknown (esc_graph *g, int l)
+{
+  enum esc_loc_kind k = g->locs[l].kind;
+  return k == ESC_LOC_PARAM || k == ESC_LOC_HEAP;
+}
+
+/* Merge into location DST of G what the points-to set of SRC holds,
+   DEREFS (0 or 1) levels down.  Return true if DST changed.  */
+
+static bool
+esc_pts_merge (esc_graph *g, int dst, int src, int derefs)
+{
+  esc_loc *d = &g->locs[dst];
+  if (d->pts_unknown)
+    return false;
+  esc_loc *s = &g->locs[src];
+  if (derefs < 0)
+    {
+      /* DST = &SRC.  */
+      return bitmap_set_bit (esc_pts (g, dst), src);
+    }
+  if (derefs == 0)
+    {
+      if (s->pts_unknown || esc_pts_root_unknown (g, src))
+	{
+	  d->pts_unknown = true;
+	  return true;
+	}
+      return s->pts && bitmap_ior_into (esc_pts (g, dst), s->pts);
+    }
+  /* DST = *SRC (or deeper: give up).  */
+  if (derefs > 1 || s->pts_unknown || esc_pts_root_unknown (g, src))
+    {
+      d->pts_unknown = true;
+      return true;
+    }
+  if (!s->pts)
+    return false;
+  bool changed = false;
+  bitmap_iterator bi;
+  unsigned o;
+  EXECUTE_IF_SET_IN_BITMAP (s->pts, 0, o, bi)
+    {
+      if (g->locs[o].pts_unknown || esc_pts_root_unknown (g, o))
+	{
+	  g->locs[dst].pts_unknown = true;
+	  return true;
+	}
+      if (g->locs[o].pts)
+	changed |= bitmap_ior_into (esc_pts (g, dst), g->locs[o].pts);
+    }
+  return changed;
+}
+
+/* Record that the values SRCS are handed to code that may write through
+   them.  */
+
+void
+esc_expose (esc_graph *g, vec<esc_src> *srcs)
+{
+  unsigned i;
+  esc_src *s;
+  FOR_EACH_VEC_ELT (*srcs, i, s)
+    g->exposed.safe_push (*s);
+}
+
+/* Add to WORK (and SEEN) the locations the value S of G may point to.  */
+
+static void
+esc_expose_value (esc_graph *g, esc_src s, bitmap seen, vec<int> *work)
+{
+  if (s.derefs < 0)
+    {
+      if (bitmap_set_bit (seen, s.loc))
+	work->safe_push (s.loc);
+      return;
+    }
+  bitmap pts = g->locs[s.loc].pts;
+  if (!pts)
+    return;
+  bitmap_iterator bi;
+  unsigned o;
+  EXECUTE_IF_SET_IN_BITMAP (pts, 0, o, bi)
+    if (bitmap_set_bit (seen, o))
+      work->safe_push (o);
+}
+
+/* Make unknown the points-to set of every location of G that code outside
+   the function may write: what the exposed values and the values stored
+   into the heap point to, transitively.  Return true if a set changed.  */
+
+static bool
+esc_apply_exposure (esc_graph *g)
+{
+  auto_bitmap seen (&g->obstack);
+  auto_vec<int> work;
+  unsigned i;
+  esc_src *s;
+  FOR_EACH_VEC_ELT (g->exposed, i, s)
+    esc_expose_value (g, *s, seen, &work);
+  esc_edge *e;
+  FOR_EACH_VEC_ELT (g->locs[g->heap].in, i, e)
+    {
+      esc_src v = { e->src, e->derefs };
+      esc_expose_value (g, v, seen, &work);
+    }
+  bool changed = false;
+  while (!work.is_empty ())
+    {
+      int o = work.pop ();
+      esc_loc *l = &g->locs[o];
+      if (l->kind != ESC_LOC_VAR && l->kind != ESC_LOC_OBJECT)
+	continue;
+      if (!l->pts_unknown)
+	changed = l->pts_unknown = true;
+      esc_src v = { o, 0 };
+      esc_expose_value (g, v, seen, &work);
+    }
+  return changed;
+}
+
+/* Resolve the stores through pointers of G (see the comment at the top):
+   compute points-to over the edges, turning each store *P = Y into edges
+   O = Y for every location O that P may point to, and into HEAP = Y when P
+   may point anywhere else.  Iterates to a fixpoint, since new edges change
+   points-to.  */
+
+void
+esc_resolve_stores (esc_graph *g)
+{
+  unsigned nstores = g->stores.length ();
+  /* For each store, the targets already given an edge.  */
+  auto_vec<bitmap> done (nstores);
+  auto_vec<bool> to_heap (nstores);
+  for (unsigned i = 0; i < nstores; i++)
+    {
+      done.quick_push (BITMAP_ALLOC (&g->obstack));
+      to_heap.quick_push (false);
+    }
+
+  bool changed = true;
+  int passes = 0;
+  while (changed)
+    {
+      changed = false;
+      if (++passes > ESC_PTS_MAX_PASSES)
+	{
+	  /* No fixpoint in sight: every store goes to the heap.  */
+	  for (unsigned i = 0; i < nstores; i++)
+	    g->locs[g->stores[i].ptr].pts_unknown = true;
+	}
+      /* Propagate points-to along the edges.  */
+      bool moved = true;
+      int rounds = 0;
+      while (moved && rounds++ < ESC_PTS_MAX_PASSES)
+	{
+	  moved = false;
+	  for (unsigned l = 0; l < g->locs.length (); l++)
+	    for (unsigned j = 0; j < g->locs[l].in.length (); j++)
+	      {
+		esc_edge *e = &g->locs[l].in[j];
+		if (e->derefs <= 1)
+		  moved |= esc_pts_merge (g, l, e->src, e->derefs);
+		else if (!g->locs[l].pts_unknown)
+		  moved = g->locs[l].pts_unknown = true;
+		if (g->locs[l].pts
+		    && bitmap_count_bits (g->locs[l].pts) > ESC_PTS_LIMIT)
+		  g->locs[l].pts_unknown = true;
+	      }
+	}
+      if (moved)
+	/* Out of rounds: be conservative.  */
+	for (unsigned l = 0; l < g->locs.length (); l++)
+	  g->locs[l].pts_unknown = true;
+      if (esc_apply_exposure (g))
+	changed = true;
+
+      /* Turn the stores into edges.  */
+      for (unsigned i = 0; i < nstores; i++)
+	{
+	  esc_store *s = &g->stores[i];
+	  esc_loc *p = &g->locs[s->ptr];
+	  if ((p->pts_unknown || esc_pts_root_unknown (g, s->ptr))
+	      && !to_heap[i])
+	    {
+	      to_heap[i] = true;
+	      esc_flow (g, g->heap, s->src, s->derefs, s->why, s->loc);
+	      changed = true;
+	    }
+	  if (!p->pts)
+	    continue;
+	  bitmap_iterator bi;
+	  unsigned o;
+	  EXECUTE_IF_AND_COMPL_IN_BITMAP (p->pts, done[i], 0, o, bi)
+	    {
+	      esc_flow (g, o, s->src, s->derefs, s->why, s->loc);
+	      changed = true;
+	    }
+	  bitmap_ior_into (done[i], p->pts);
+	}
+    }
+}
+
+/* Return true if DECL was named by the programmer (not GOTMP.N, $retN,
+   D.N or a compiler temporary).  */
+
+static bool
+esc_user_decl_p (tree decl)
+{
+  if (!decl || !DECL_NAME (decl))
+    return false;
+  const char *n = IDENTIFIER_POINTER (DECL_NAME (decl));
+  return !(startswith (n, "GOTMP") || n[0] == '$' || startswith (n, "D.")
+	   || startswith (n, "tmp") || startswith (n, "iftmp")
+	   || startswith (n, "RESULT") || strchr (n, '.'));
+}
+
+/* Return the name location L of G is shown with in a flow path, or NULL
+   if it is a temporary.  The caller frees it.  */
+
+char *
+esc_loc_name (esc_graph *g, int l)
+{
+  esc_loc *loc = &g->locs[l];
+  switch (loc->kind)
+    {
+    case ESC_LOC_HEAP:
+      return xstrdup ("{heap}");
+    case ESC_LOC_RESULT:
+      return xstrdup ("~r");
+    case ESC_LOC_OBJECT:
+      return (loc->site >= 0
+	      ? esc_site_description (&(*g->sites)[loc->site])
+	      : xstrdup ("{object}"));
+    case ESC_LOC_PARAM:
+      if (loc->t == g->fun->static_chain_decl)
+	return xstrdup ("{closure}");
+      /* FALLTHRU */
+    default:
+      {
+	tree t = loc->t;
+	if (t && TREE_CODE (t) == SSA_NAME)
+	  t = SSA_NAME_VAR (t);
+	if (loc->site >= 0 && (*g->sites)[loc->site].kind != ESC_KIND_VAR
+	    && (*g->sites)[loc->site].kind != ESC_KIND_PARAM)
+	  return esc_site_description (&(*g->sites)[loc->site]);
+	if (t && TREE_CODE (t) == PARM_DECL && DECL_NAME (t))
+	  return xstrdup (IDENTIFIER_POINTER (DECL_NAME (t)));
+	if (t && TREE_CODE (t) == VAR_DECL && DECL_NAME (t)
+	    && startswith (IDENTIFIER_POINTER (DECL_NAME (t)), "$ret"))
+	  return concat ("~r", IDENTIFIER_POINTER (DECL_NAME (t)) + 4, NULL);
+	if (esc_user_decl_p (t))
+	  return xstrdup (IDENTIFIER_POINTER (DECL_NAME (t)));
+	return NULL;
+      }
+    }
+}

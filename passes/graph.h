@@ -1,0 +1,139 @@
+/* graph.h: the escape graph of one function, shared by the files of the
+   recomputed analysis (graph.c, stmts.c, calls.c, solve.c, summary.c).
+
+   The model is gc's (cmd/compile/internal/escape/graph.go): a directed
+   graph of locations, each edge an assignment DST = SRC weighted by the
+   dereferences applied to SRC (-1 for &SRC, 0 for a copy, 1 for *SRC;
+   a call summary may add more).  See solve.c for how it is solved and
+   stmts.c for how GIMPLE becomes edges.  */
+
+#ifndef ESCAPE_GRAPH_H
+#define ESCAPE_GRAPH_H
+
+enum esc_loc_kind
+{
+  ESC_LOC_HEAP,			/* the heap: globals, unknown memory */
+  ESC_LOC_PARAM,		/* a parameter, or the static chain */
+  ESC_LOC_RESULT,		/* the function's results, merged */
+  ESC_LOC_VAR,			/* a local variable kept in memory */
+  ESC_LOC_SSA,			/* an SSA name */
+  ESC_LOC_OBJECT		/* the object a runtime call allocates */
+};
+
+/* An edge DST = SRC; it lives in DST's vector of incoming edges.  */
+struct esc_edge
+{
+  int src;			/* index of the source location */
+  int derefs;			/* -1 address-of, 0 copy, 1 load ... */
+  const char *why;		/* gc-style reason: "assign", "call
+				   parameter", "captured by a closure" */
+  location_t loc;		/* the statement that made the edge */
+  bool conservative;		/* made because something was not
+				   understood: an unknown callee ... */
+};
+
+/* A location.  */
+struct esc_loc
+{
+  enum esc_loc_kind kind;
+  tree t;			/* the decl or SSA name, or NULL */
+  int site;			/* the allocation site it is, or -1 */
+  int param;			/* parameter index; the chain is NPARAMS */
+  int depth;			/* loop depth of its lifetime */
+  vec<esc_edge> in;		/* incoming edges */
+
+  /* Local points-to (graph.c), used to resolve stores through
+     pointers.  */
+  bitmap pts;			/* locations it may point to */
+  bool pts_unknown;		/* it may point anywhere else */
+
+  /* Solver state (solve.c).  */
+  int walkgen;
+  int derefs;
+  int parent;			/* the location it was reached from */
+  int parent_edge;		/* index in PARENT's incoming edges */
+  bool escapes;			/* its address outlives it */
+};
+
+/* A store *PTR = SRC (with SRC's DEREFS applied) through a pointer;
+   resolved once points-to is known (graph.c).  */
+struct esc_store
+{
+  int ptr;
+  int src;
+  int derefs;
+  const char *why;
+  location_t loc;
+};
+
+/* A value flowing somewhere: a location with dereferences applied.  */
+struct esc_src
+{
+  int loc;
+  int derefs;
+};
+
+/* The graph of one function.  */
+struct esc_graph
+{
+  function *fun;
+  tree fndecl;
+  vec<esc_loc> locs;
+  hash_map<tree, int> *index;	/* decl or SSA name -> location */
+  hash_map<gimple *, int> *objects;	/* allocating call -> object */
+  hash_map<gimple *, int> *site_of;	/* site statement -> site */
+  vec<esc_store> stores;
+  vec<esc_src> exposed;		/* values handed to code that may write
+				   through them (callees) */
+  vec<esc_site> *sites;		/* the unit's sites */
+  unsigned first_site, last_site;	/* this function's */
+  int heap, result;
+  int nparams;			/* GIMPLE parameters; the static chain
+				   gets index NPARAMS */
+  int max_depth;
+  bitmap_obstack obstack;
+  unsigned conservative;	/* conservative edges made */
+  unsigned unknown_calls;	/* calls of functions without summary */
+};
+
+/* graph.c */
+void esc_graph_init (esc_graph *g, function *fun, vec<esc_site> *sites,
+		     unsigned first, unsigned last);
+void esc_graph_release (esc_graph *g);
+int esc_new_loc (esc_graph *g, enum esc_loc_kind kind, tree t, int depth);
+int esc_loc_of (esc_graph *g, tree t, int depth);
+void esc_flow (esc_graph *g, int dst, int src, int derefs, const char *why,
+	       location_t loc, bool conservative = false);
+void esc_flow_srcs (esc_graph *g, int dst, vec<esc_src> *srcs, int derefs,
+		    const char *why, location_t loc, bool conservative = false);
+void esc_resolve_stores (esc_graph *g);
+void esc_expose (esc_graph *g, vec<esc_src> *srcs);
+char *esc_loc_name (esc_graph *g, int l);
+
+/* stmts.c */
+void esc_build_graph (esc_graph *g);
+void esc_value_srcs (esc_graph *g, tree op, vec<esc_src> *out, int depth);
+void esc_store_to (esc_graph *g, tree lhs, vec<esc_src> *srcs,
+		   const char *why, location_t loc, int depth);
+int esc_bb_depth (basic_block bb);
+bool esc_type_has_pointers (tree type);
+void esc_store_through (esc_graph *g, tree ptr, vec<esc_src> *srcs,
+			const char *why, location_t loc, int depth);
+
+/* calls.c */
+void esc_build_call (esc_graph *g, gcall *call, int depth);
+
+/* summary.c */
+const esc_leak *esc_callee_leaks (tree fndecl, unsigned nargs,
+				  const char **source);
+unsigned esc_summary_nparams (tree fndecl);
+bool esc_set_summary (tree fndecl, const esc_leak *leaks, unsigned n);
+void esc_summary_set_pending (tree fndecl, bool pending);
+void esc_summary_round_start (void);
+bool esc_summary_round_stale (void);
+void esc_summaries_release (void);
+
+/* solve.c */
+void esc_solve (esc_graph *g, esc_leak *leaks);
+
+#endif /* ESCAPE_GRAPH_H */

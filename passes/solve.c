@@ -1,0 +1,318 @@
+/* solve.c: which locations escape, and the leak summary of each
+   parameter (after gc's escape/solve.go).
+
+   A walk starts from a set of root locations and goes backwards along the
+   edges, computing for every location reached the least number of
+   dereferences with which its value reaches a root (Bellman-Ford over
+   the small range -1 .. ESC_LEAK_MAX_DEREFS, so each location is updated
+   a bounded number of times: the walk is linear in the edges).  A
+   location reached with -1 has its address reach the root; past it the
+   count is clamped to 0, since "root = &l; l = x" makes x's value, not
+   x's address, reach the root.  An object whose address reaches a root
+   that outlives it escapes, and from then on is a root itself: whatever
+   is stored in it reaches the heap.
+
+   The walks, in order:
+     results  the function's results outlive all of its locals; a
+              parameter reached leaks to the result;
+     loops    for each loop depth K, every location living at depth K or
+              less is a root, and outlives the objects of deeper loops
+              whose address it receives (a pointer kept across iterations);
+     heap     the heap outlives everything; its roots are the heap and the
+              objects found escaping so far; a parameter reached leaks to
+              the heap.
+   That is 2 + (loop depth) walks per function, not gc's one walk per
+   location.
+
+   When an allocation site's object escapes, the path from it to the root
+   is written down at once (the walk's parent pointers are overwritten by
+   the next walk), in gc's -m=2 style: one "flow: DST = SRC" step per
+   named location, with the statements it went through.  */
+
+#include "compat.h"
+#include "escape.h"
+#include "graph.h"
+
+enum esc_root
+{
+  ESC_ROOT_RESULT,
+  ESC_ROOT_LOOP,
+  ESC_ROOT_HEAP
+};
+
+/* Steps of a path shown at most; the rest is elided.  */
+#define ESC_PATH_MAX_STEPS 16
+
+/* Return true if location L can have its address taken: a variable kept
+   in memory, an allocated object, a parameter.  */
+
+static bool
+esc_object_p (const esc_loc *l)
+{
+  return (l->kind == ESC_LOC_VAR || l->kind == ESC_LOC_OBJECT
+	  || l->kind == ESC_LOC_PARAM);
+}
+
+/* Return true if a root of kind ROOT at loop depth DEPTH outlives the
+   location L.  */
+
+static bool
+esc_outlives (enum esc_root root, int depth, const esc_loc *l)
+{
+  if (root == ESC_ROOT_LOOP)
+    return l->depth > depth && l->kind != ESC_LOC_PARAM;
+  return true;
+}
+
+/* Append to OB the position LOC as FILE:LINE:COL.  */
+
+static void
+esc_grow_pos (obstack *ob, location_t loc)
+{
+  expanded_location x = expand_location (loc);
+  char buf[32];
+  if (x.file)
+    {
+      const char *base = strrchr (x.file, '/');
+      obstack_grow (ob, base ? base + 1 : x.file,
+		    strlen (base ? base + 1 : x.file));
+    }
+  else
+    obstack_grow (ob, "?", 1);
+  snprintf (buf, sizeof buf, ":%d:%d", x.line, x.column);
+  obstack_grow (ob, buf, strlen (buf));
+}
+
+/* Append to OB the string S, escaped for JSON.  */
+
+static void
+esc_grow_json (obstack *ob, const char *s)
+{
+  for (; *s; s++)
+    {
+      if (*s == '"' || *s == '\\')
+	obstack_1grow (ob, '\\');
+      if ((unsigned char) *s >= 0x20)
+	obstack_1grow (ob, *s);
+    }
+}
+
+/* Append to TEXT and JSON one step of a path: DST = SRC with DEREFS
+   dereferences.  */
+
+static void
+esc_grow_step (obstack *text, obstack *json, const char *dst,
+	       const char *src, int derefs, bool first)
+{
+  char flow[512];
+  const char *prefix = derefs < 0 ? "&" : "";
+  char stars[ESC_LEAK_MAX_DEREFS + 1];
+  int n = derefs > 0 ? MIN (derefs, ESC_LEAK_MAX_DEREFS) : 0;
+  memset (stars, '*', n);
+  stars[n] = '\0';
+  snprintf (flow, sizeof flow, "%s = %s%s%s", dst, prefix, stars, src);
+  obstack_grow (text, "flow: ", 6);
+  obstack_grow (text, flow, strlen (flow));
+  obstack_grow (text, ":\n", 2);
+  if (!first)
+    obstack_1grow (json, ',');
+  obstack_grow (json, "{\"flow\":\"", 9);
+  esc_grow_json (json, flow);
+  obstack_grow (json, "\",\"from\":[", 10);
+}
+
+/* Append to TEXT and JSON that edge E is part of the current step.  */
+
+static void
+esc_grow_from (obstack *text, obstack *json, const esc_edge *e, bool first)
+{
+  obstack_grow (text, "  from ", 7);
+  obstack_grow (text, e->why, strlen (e->why));
+  if (e->conservative)
+    obstack_grow (text, " (conservative)", 15);
+  obstack_grow (text, " at ", 4);
+  esc_grow_pos (text, e->loc);
+  obstack_1grow (text, '\n');
+  if (!first)
+    obstack_1grow (json, ',');
+  obstack_grow (json, "{\"why\":\"", 8);
+  esc_grow_json (json, e->why);
+  obstack_grow (json, "\",\"at\":\"", 8);
+  esc_grow_pos (json, e->loc);
+  obstack_grow (json, "\"}", 2);
+}
+
+/* Write down in SITE the path by which location L of G reached the root
+   of the current walk, and whether it went through a conservative
+   edge.  */
+
+static void
+esc_record_path (esc_graph *g, int l, esc_site *site)
+{
+  obstack text, json;
+  obstack_init (&text);
+  obstack_init (&json);
+  obstack_1grow (&json, '[');
+
+  char *src = esc_loc_name (g, l);
+  if (!src)
+    src = xstrdup ("?");
+  int derefs = 0;
+  int steps = 0;
+  bool open = false, first_from = true;
+  auto_vec<const esc_edge *, 8> pending;
+  for (int cur = l; g->locs[cur].parent >= 0 && steps < ESC_PATH_MAX_STEPS;
+       cur = g->locs[cur].parent)
+    {
+      int dst = g->locs[cur].parent;
+      const esc_edge *e = &g->locs[dst].in[g->locs[cur].parent_edge];
+      derefs += e->derefs;
+      if (e->conservative)
+	site->conservative = true;
+      pending.safe_push (e);
+      char *name = esc_loc_name (g, dst);
+      if (!name && g->locs[dst].parent >= 0)
+	continue;
+      if (!name)
+	name = xstrdup ("?");
+      esc_grow_step (&text, &json, name, src, derefs, steps == 0);
+      open = true;
+      first_from = true;
+      unsigned i;
+      const esc_edge *pe;
+      FOR_EACH_VEC_ELT (pending, i, pe)
+	{
+	  esc_grow_from (&text, &json, pe, first_from);
+	  first_from = false;
+	}
+      obstack_grow (&json, "]}", 2);
+      open = false;
+      pending.truncate (0);
+      free (src);
+      src = name;
+      derefs = 0;
+      steps++;
+    }
+  gcc_assert (!open);
+  free (src);
+  obstack_grow0 (&json, "]", 1);
+  obstack_1grow (&text, '\0');
+  free (site->path_text);
+  free (site->path_json);
+  site->path_text = xstrdup ((char *) obstack_finish (&text));
+  site->path_json = xstrdup ((char *) obstack_finish (&json));
+  obstack_free (&text, NULL);
+  obstack_free (&json, NULL);
+}
+
+/* Mark location L of G as escaping because of a root of kind ROOT, and
+   write down its path if it is an allocation site.  */
+
+static void
+esc_mark_escape (esc_graph *g, int l, enum esc_root root)
+{
+  esc_loc *loc = &g->locs[l];
+  loc->escapes = true;
+  if (loc->site < 0)
+    return;
+  esc_site *site = &(*g->sites)[loc->site];
+  site->escapes = true;
+  site->verdict_reason = (root == ESC_ROOT_RESULT ? "returned"
+			  : root == ESC_ROOT_LOOP ? "loop" : "escapes");
+  esc_record_path (g, l, site);
+}
+
+/* Walk G backwards from the locations ROOTS, of kind ROOT (at loop depth
+   DEPTH for loop roots).  Objects found escaping are appended to
+   ESCAPED; parameter leaks are merged into LEAKS.  */
+
+static void
+esc_walk (esc_graph *g, vec<int> *roots, enum esc_root root, int depth,
+	  esc_leak *leaks, vec<int> *escaped)
+{
+  static int walkgen;
+  int gen = ++walkgen;
+  auto_vec<int, 64> queue;
+  unsigned i;
+  int r;
+  FOR_EACH_VEC_ELT (*roots, i, r)
+    {
+      esc_loc *l = &g->locs[r];
+      l->walkgen = gen;
+      l->derefs = 0;
+      l->parent = -1;
+      queue.safe_push (r);
+    }
+
+  for (unsigned head = 0; head < queue.length (); head++)
+    {
+      int cur = queue[head];
+      esc_loc *l = &g->locs[cur];
+      int derefs = l->derefs;
+      if (derefs < 0)
+	{
+	  if (esc_object_p (l) && !l->escapes
+	      && esc_outlives (root, depth, l))
+	    {
+	      esc_mark_escape (g, cur, root);
+	      escaped->safe_push (cur);
+	    }
+	  derefs = 0;
+	}
+      if (l->kind == ESC_LOC_PARAM && l->param >= 0 && root != ESC_ROOT_LOOP)
+	{
+	  signed char *slot = (root == ESC_ROOT_HEAP ? &leaks[l->param].heap
+			       : &leaks[l->param].result);
+	  if (*slot == ESC_LEAK_NONE || derefs < *slot)
+	    *slot = derefs;
+	}
+      for (unsigned j = 0; j < l->in.length (); j++)
+	{
+	  const esc_edge *e = &g->locs[cur].in[j];
+	  if (e->src == g->heap)
+	    continue;
+	  int d = derefs + e->derefs;
+	  if (d > ESC_LEAK_MAX_DEREFS)
+	    d = ESC_LEAK_MAX_DEREFS;
+	  esc_loc *s = &g->locs[e->src];
+	  if (s->walkgen != gen || d < s->derefs)
+	    {
+	      s->walkgen = gen;
+	      s->derefs = d;
+	      s->parent = cur;
+	      s->parent_edge = j;
+	      queue.safe_push (e->src);
+	    }
+	}
+    }
+}
+
+/* Solve the graph G: mark the locations that escape, and fill LEAKS
+   (G->nparams + 1 entries, the static chain last) with the parameters'
+   leak summaries.  */
+
+void
+esc_solve (esc_graph *g, esc_leak *leaks)
+{
+  for (int i = 0; i <= g->nparams; i++)
+    leaks[i].heap = leaks[i].result = ESC_LEAK_NONE;
+
+  auto_vec<int, 16> escaped;
+  auto_vec<int, 16> roots;
+  roots.safe_push (g->result);
+  esc_walk (g, &roots, ESC_ROOT_RESULT, 0, leaks, &escaped);
+
+  for (int k = 0; k < g->max_depth; k++)
+    {
+      roots.truncate (0);
+      for (unsigned l = 0; l < g->locs.length (); l++)
+	if (g->locs[l].depth <= k && (int) l != g->heap)
+	  roots.safe_push (l);
+      esc_walk (g, &roots, ESC_ROOT_LOOP, k, leaks, &escaped);
+    }
+
+  roots.truncate (0);
+  roots.safe_push (g->heap);
+  roots.safe_splice (escaped);
+  esc_walk (g, &roots, ESC_ROOT_HEAP, 0, leaks, &escaped);
+}

@@ -1,0 +1,529 @@
+/* stmts.c: how GIMPLE statements and expressions become edges of the
+   escape graph (after gc's escape/expr.go, stmt.go and assign.go).
+
+   An expression evaluates to a list of values, each a location with a
+   dereference count (esc_src):
+
+     p_1, x (a local), a parameter     (loc, 0)
+     &x, &x.f, &x[i]                   (x, -1)      whole-object, as in gc
+     &p_1->f, &MEM[p_1 + 8]            (p_1, 0)     pointer arithmetic
+     p_1->f, *p_1, MEM[p_1].f[i]       (p_1, 1)
+     x.f, x[i], VIEW_CONVERT_EXPR<T>(x), REALPART_EXPR <x>   (x, 0)
+     a global, or memory of unknown origin                   (heap, 0)
+     a CONSTRUCTOR                     the values of its elements
+     a constant, &global, &function    nothing local
+
+   Unary and binary operations carry their operands' values through
+   (pointer-integer casts, POINTER_PLUS_EXPR, uintptr arithmetic);
+   comparisons carry nothing.  Stores into SSA names, locals, globals and
+   the result are edges; stores through pointers are resolved later
+   (graph.c).  Anything else that moves a value is not understood: its
+   operands go to the heap and the edge is counted as conservative.
+
+   Loop depth: an object allocated in a loop must not be kept on the stack
+   when its address outlives the iteration (gc's loopDepth).  An SSA name
+   lives at the depth of its definition, except that a PHI in a loop header
+   carries values across iterations and so lives outside that loop.  A
+   variable kept in memory lives at the depth of its outermost use (Go
+   zero-initialises every variable where it is declared).  */
+
+#include "compat.h"
+#include "escape.h"
+#include "graph.h"
+#include "cfgloop.h"
+
+/* Return true if a value of TYPE may hold a pointer.  */
+
+bool
+esc_type_has_pointers (tree type)
+{
+  if (!type)
+    return true;
+  switch (TREE_CODE (type))
+    {
+    case INTEGER_TYPE:
+    case REAL_TYPE:
+    case COMPLEX_TYPE:
+    case BOOLEAN_TYPE:
+    case ENUMERAL_TYPE:
+    case VOID_TYPE:
+      return false;
+    case ARRAY_TYPE:
+      return esc_type_has_pointers (TREE_TYPE (type));
+    case RECORD_TYPE:
+    case UNION_TYPE:
+    case QUAL_UNION_TYPE:
+      for (tree f = TYPE_FIELDS (type); f; f = DECL_CHAIN (f))
+	if (TREE_CODE (f) == FIELD_DECL
+	    && esc_type_has_pointers (TREE_TYPE (f)))
+	  return true;
+      return false;
+    default:
+      return true;
+    }
+}
+
+/* Return the loop depth of BB, or 0 if loops are unknown.  */
+
+int
+esc_bb_depth (basic_block bb)
+{
+  if (!bb || !bb->loop_father)
+    return 0;
+  return loop_depth (bb->loop_father);
+}
+
+/* Return the loop depth of the SSA name NAME: that of its definition, one
+   less for a PHI in a loop header.  */
+
+static int
+esc_ssa_depth (tree name)
+{
+  gimple *def = SSA_NAME_DEF_STMT (name);
+  if (!def || SSA_NAME_IS_DEFAULT_DEF (name) || !gimple_bb (def))
+    return 0;
+  basic_block bb = gimple_bb (def);
+  int depth = esc_bb_depth (bb);
+  if (gimple_code (def) == GIMPLE_PHI && bb->loop_father
+      && bb->loop_father->header == bb && depth > 0)
+    depth--;
+  return depth;
+}
+
+/* Return the location of T, an SSA name or a decl, used at loop depth
+   DEPTH, or -1.  */
+
+static int
+esc_use_loc (esc_graph *g, tree t, int depth)
+{
+  if (TREE_CODE (t) == SSA_NAME)
+    {
+      if (SSA_NAME_IS_DEFAULT_DEF (t)
+	  && (!SSA_NAME_VAR (t)
+	      || (TREE_CODE (SSA_NAME_VAR (t)) != PARM_DECL
+		  && SSA_NAME_VAR (t) != g->fun->static_chain_decl)))
+	return -1;	/* an undefined value */
+      depth = esc_ssa_depth (t);
+    }
+  return esc_loc_of (g, t, depth);
+}
+
+/* Make every local whose address appears in OP escape: OP moves values in
+   a way the model does not understand.  */
+
+static tree
+esc_unknown_addr_r (tree *tp, int *walk_subtrees, void *data)
+{
+  esc_graph *g = (esc_graph *) data;
+  if (TREE_CODE (*tp) == ADDR_EXPR)
+    {
+      tree base = get_base_address (TREE_OPERAND (*tp, 0));
+      if (base && DECL_P (base))
+	{
+	  int l = esc_loc_of (g, base, 0);
+	  if (l >= 0)
+	    esc_flow (g, g->heap, l, -1, "not understood",
+		      EXPR_LOCATION (*tp), true);
+	}
+    }
+  else if (TREE_CODE (*tp) == SSA_NAME || DECL_P (*tp))
+    {
+      int l = esc_use_loc (g, *tp, 0);
+      if (l >= 0)
+	esc_flow (g, g->heap, l, 0, "not understood", UNKNOWN_LOCATION,
+		  true);
+      *walk_subtrees = 0;
+    }
+  return NULL_TREE;
+}
+
+/* Make everything OP mentions escape.  */
+
+static void
+esc_unknown_operand (esc_graph *g, tree op)
+{
+  if (op)
+    walk_tree (&op, esc_unknown_addr_r, g, NULL);
+}
+
+/* Append to OUT the values of the pointer operand PTR of a MEM_REF,
+   with DEREFS applied (0 for its address, 1 for the memory).  */
+
+static void
+esc_mem_srcs (esc_graph *g, tree ptr, int derefs, vec<esc_src> *out,
+	      int depth)
+{
+  auto_vec<esc_src, 4> p;
+  esc_value_srcs (g, ptr, &p, depth);
+  unsigned i;
+  esc_src *s;
+  FOR_EACH_VEC_ELT (p, i, s)
+    {
+      esc_src v = { s->loc, s->derefs + derefs };
+      out->safe_push (v);
+    }
+  if (p.is_empty () && derefs > 0)
+    {
+      /* Memory at a constant address: unknown.  */
+      esc_src v = { g->heap, 0 };
+      out->safe_push (v);
+    }
+}
+
+/* Append to OUT the values of the expression OP, used at loop depth
+   DEPTH (see the comment at the top).  */
+
+void
+esc_value_srcs (esc_graph *g, tree op, vec<esc_src> *out, int depth)
+{
+  if (!op)
+    return;
+  switch (TREE_CODE (op))
+    {
+    case SSA_NAME:
+    case VAR_DECL:
+    case PARM_DECL:
+    case RESULT_DECL:
+      {
+	int l = esc_use_loc (g, op, depth);
+	if (l < 0 && VAR_P (op) && is_global_var (op))
+	  l = g->heap;
+	if (l >= 0)
+	  {
+	    esc_src v = { l, 0 };
+	    out->safe_push (v);
+	  }
+	return;
+      }
+
+    case ADDR_EXPR:
+      {
+	tree base = get_base_address (TREE_OPERAND (op, 0));
+	if (!base)
+	  return;
+	if (DECL_P (base))
+	  {
+	    int l = esc_loc_of (g, base, depth);
+	    if (l < 0 && VAR_P (base) && is_global_var (base))
+	      l = g->heap;
+	    if (l >= 0)
+	      {
+		esc_src v = { l, -1 };
+		out->safe_push (v);
+	      }
+	    return;
+	  }
+	if (TREE_CODE (base) == MEM_REF || TREE_CODE (base) == TARGET_MEM_REF)
+	  esc_mem_srcs (g, TREE_OPERAND (base, 0), 0, out, depth);
+	return;
+      }
+
+    case MEM_REF:
+    case TARGET_MEM_REF:
+    case COMPONENT_REF:
+    case ARRAY_REF:
+    case ARRAY_RANGE_REF:
+    case BIT_FIELD_REF:
+    case REALPART_EXPR:
+    case IMAGPART_EXPR:
+    case VIEW_CONVERT_EXPR:
+      {
+	/* A load of a value that cannot hold a pointer (a slice's length,
+	   a flag) carries nothing, whatever else its object holds.  */
+	if (!esc_type_has_pointers (TREE_TYPE (op)))
+	  return;
+	tree base = get_base_address (op);
+	if (!base)
+	  {
+	    esc_unknown_operand (g, op);
+	    esc_src v = { g->heap, 0 };
+	    out->safe_push (v);
+	    return;
+	  }
+	if (TREE_CODE (base) == MEM_REF || TREE_CODE (base) == TARGET_MEM_REF)
+	  esc_mem_srcs (g, TREE_OPERAND (base, 0), 1, out, depth);
+	else
+	  esc_value_srcs (g, base, out, depth);
+	return;
+      }
+
+    case CONSTRUCTOR:
+      {
+	unsigned i;
+	tree val;
+	FOR_EACH_CONSTRUCTOR_VALUE (CONSTRUCTOR_ELTS (op), i, val)
+	  esc_value_srcs (g, val, out, depth);
+	return;
+      }
+
+    case OBJ_TYPE_REF:
+      esc_value_srcs (g, OBJ_TYPE_REF_EXPR (op), out, depth);
+      return;
+
+    default:
+      if (CONSTANT_CLASS_P (op) || TREE_CODE (op) == FUNCTION_DECL
+	  || TREE_CODE (op) == LABEL_DECL || TREE_CODE (op) == CONST_DECL)
+	return;
+      if (EXPR_P (op))
+	{
+	  /* An operation inside an operand (a NOP_EXPR, say): its
+	     operands' values pass through.  */
+	  for (int i = 0; i < TREE_OPERAND_LENGTH (op); i++)
+	    esc_value_srcs (g, TREE_OPERAND (op, i), out, depth);
+	  return;
+	}
+      esc_unknown_operand (g, op);
+      esc_src v = { g->heap, 0 };
+      out->safe_push (v);
+      return;
+    }
+}
+
+/* Record the store *PTR = SRCS made at LOC (loop depth DEPTH) for the
+   reason WHY.  A store through a pointer that came from memory (p->q->f
+   = v) goes to the heap; one through an SSA name or a local waits for
+   points-to (graph.c).  */
+
+void
+esc_store_through (esc_graph *g, tree ptr, vec<esc_src> *srcs,
+		   const char *why, location_t loc, int depth)
+{
+  auto_vec<esc_src, 4> ptrs;
+  esc_value_srcs (g, ptr, &ptrs, depth);
+  if (ptrs.is_empty ())
+    {
+      esc_flow_srcs (g, g->heap, srcs, 0, "store to memory", loc);
+      return;
+    }
+  unsigned i, j;
+  esc_src *p, *s;
+  FOR_EACH_VEC_ELT (ptrs, i, p)
+    {
+      if (p->derefs < 0)
+	/* MEM[&x] = v: a store into x.  */
+	esc_flow_srcs (g, p->loc, srcs, 0, why, loc);
+      else if (p->derefs > 0 || p->loc == g->heap)
+	esc_flow_srcs (g, g->heap, srcs, 0, "store through pointer", loc);
+      else
+	FOR_EACH_VEC_ELT (*srcs, j, s)
+	  {
+	    esc_store st = { p->loc, s->loc, s->derefs, "store", loc };
+	    g->stores.safe_push (st);
+	  }
+    }
+}
+
+/* Record the assignment LHS = SRCS made at LOC (loop depth DEPTH) for the
+   reason WHY.  */
+
+void
+esc_store_to (esc_graph *g, tree lhs, vec<esc_src> *srcs, const char *why,
+	      location_t loc, int depth)
+{
+  if (!lhs || srcs->is_empty ())
+    return;
+  if (TREE_CODE (lhs) == SSA_NAME)
+    {
+      esc_flow_srcs (g, esc_loc_of (g, lhs, depth), srcs, 0, why, loc);
+      return;
+    }
+  tree base = get_base_address (lhs);
+  if (base && DECL_P (base))
+    {
+      int l = esc_loc_of (g, base, depth);
+      if (l < 0)
+	l = g->heap;	/* a global */
+      esc_flow_srcs (g, l, srcs, 0, l == g->heap ? "store to global" : why,
+		     loc);
+    }
+  else if (base
+	   && (TREE_CODE (base) == MEM_REF || TREE_CODE (base) == TARGET_MEM_REF))
+    esc_store_through (g, TREE_OPERAND (base, 0), srcs, why, loc, depth);
+  else
+    esc_flow_srcs (g, g->heap, srcs, 0, "store not understood", loc, true);
+}
+
+/* The store of the code pointer of FN, a function taking a static chain,
+   into LHS makes a closure record (a func literal's, a method value's):
+   whoever calls the closure passes the record as FN's static chain.  The
+   call itself does not make the record escape (as in gc); what FN does
+   with its chain happens here instead, wherever the closure is called: a
+   chain leaking to the heap, or to FN's results (which go to unknown
+   callers), makes the record's pointer, with those derefs, reach the
+   heap.  Without a summary of FN, the record escapes.  */
+
+static void
+esc_closure_record (esc_graph *g, tree lhs, tree fn, location_t loc,
+		    int depth)
+{
+  tree base = get_base_address (lhs);
+  if (!base)
+    return;
+  auto_vec<esc_src, 2> record;
+  if (DECL_P (base))
+    {
+      int l = esc_loc_of (g, base, depth);
+      if (l < 0)
+	return;		/* a static record: nothing local */
+      esc_src v = { l, -1 };
+      record.safe_push (v);
+    }
+  else if (TREE_CODE (base) == MEM_REF || TREE_CODE (base) == TARGET_MEM_REF)
+    esc_value_srcs (g, TREE_OPERAND (base, 0), &record, depth);
+  unsigned n = esc_summary_nparams (fn);
+  const char *source;
+  const esc_leak *leaks = n ? esc_callee_leaks (fn, n, &source) : NULL;
+  if (!leaks)
+    {
+      esc_flow_srcs (g, g->heap, &record, 0, "closure body not analysed",
+		     loc, true);
+      return;
+    }
+  const esc_leak *chain = &leaks[n - 1];
+  if (chain->heap != ESC_LEAK_NONE)
+    esc_flow_srcs (g, g->heap, &record, chain->heap, "captured by a closure",
+		   loc);
+  if (chain->result != ESC_LEAK_NONE)
+    esc_flow_srcs (g, g->heap, &record, chain->result,
+		   "returned by a closure", loc);
+}
+
+/* Return the function whose code pointer OP is, if it takes a static
+   chain, else NULL.  */
+
+static tree
+esc_chain_function (tree op)
+{
+  if (TREE_CODE (op) == ADDR_EXPR)
+    op = TREE_OPERAND (op, 0);
+  if (TREE_CODE (op) != FUNCTION_DECL)
+    return NULL_TREE;
+  function *fun = DECL_STRUCT_FUNCTION (op);
+  return fun && fun->static_chain_decl ? op : NULL_TREE;
+}
+
+/* Add the edges of the assignment STMT at loop depth DEPTH.  */
+
+static void
+esc_build_assign (esc_graph *g, gassign *stmt, int depth)
+{
+  tree lhs = gimple_assign_lhs (stmt);
+  location_t loc = gimple_location (stmt);
+  enum tree_code code = gimple_assign_rhs_code (stmt);
+  if (gimple_clobber_p (stmt))
+    return;
+  if (TREE_CODE_CLASS (code) == tcc_comparison)
+    return;
+  auto_vec<esc_src, 4> srcs;
+  const char *why = "assign";
+  if (gimple_assign_single_p (stmt))
+    {
+      tree rhs = gimple_assign_rhs1 (stmt);
+      if (TREE_CODE (rhs) == ADDR_EXPR)
+	why = "address-of";
+      if (tree fn = esc_chain_function (rhs))
+	{
+	  esc_closure_record (g, lhs, fn, loc, depth);
+	  return;
+	}
+      esc_value_srcs (g, rhs, &srcs, depth);
+    }
+  else
+    {
+      for (unsigned i = 1; i < gimple_num_ops (stmt); i++)
+	esc_value_srcs (g, gimple_op (stmt, i), &srcs, depth);
+      why = "operation";
+    }
+  esc_store_to (g, lhs, &srcs, why, loc, depth);
+}
+
+/* Add the edges of the PHI node PHI.  */
+
+static void
+esc_build_phi (esc_graph *g, gphi *phi)
+{
+  tree lhs = gimple_phi_result (phi);
+  if (virtual_operand_p (lhs))
+    return;
+  int dst = esc_use_loc (g, lhs, 0);
+  for (unsigned i = 0; i < gimple_phi_num_args (phi); i++)
+    {
+      auto_vec<esc_src, 2> srcs;
+      esc_value_srcs (g, gimple_phi_arg_def (phi, i), &srcs,
+		      g->locs[dst].depth);
+      esc_flow_srcs (g, dst, &srcs, 0, "assign",
+		     gimple_phi_arg_location (phi, i));
+    }
+}
+
+/* Add the edges of the statement STMT at loop depth DEPTH.  */
+
+static void
+esc_build_stmt (esc_graph *g, gimple *stmt, int depth)
+{
+  switch (gimple_code (stmt))
+    {
+    case GIMPLE_ASSIGN:
+      esc_build_assign (g, as_a <gassign *> (stmt), depth);
+      break;
+    case GIMPLE_CALL:
+      esc_build_call (g, as_a <gcall *> (stmt), depth);
+      break;
+    case GIMPLE_RETURN:
+      {
+	auto_vec<esc_src, 2> srcs;
+	esc_value_srcs (g, gimple_return_retval (as_a <greturn *> (stmt)),
+			&srcs, depth);
+	esc_flow_srcs (g, g->result, &srcs, 0, "return",
+		       gimple_location (stmt));
+	break;
+      }
+    case GIMPLE_ASM:
+      {
+	gasm *as = as_a <gasm *> (stmt);
+	for (unsigned i = 0; i < gimple_asm_ninputs (as); i++)
+	  esc_unknown_operand (g, TREE_VALUE (gimple_asm_input_op (as, i)));
+	for (unsigned i = 0; i < gimple_asm_noutputs (as); i++)
+	  esc_unknown_operand (g, TREE_VALUE (gimple_asm_output_op (as, i)));
+	break;
+      }
+    case GIMPLE_COND:
+    case GIMPLE_GOTO:
+    case GIMPLE_LABEL:
+    case GIMPLE_SWITCH:
+    case GIMPLE_NOP:
+    case GIMPLE_DEBUG:
+    case GIMPLE_PREDICT:
+    case GIMPLE_RESX:
+    case GIMPLE_EH_DISPATCH:
+    case GIMPLE_EH_MUST_NOT_THROW:
+      break;
+    default:
+      /* Not expected in lowered GIMPLE: make what it mentions escape.  */
+      for (unsigned i = 0; i < gimple_num_ops (stmt); i++)
+	esc_unknown_operand (g, gimple_op (stmt, i));
+      break;
+    }
+}
+
+/* Build the escape graph of G's function: its edges, then its stores
+   through pointers resolved.  */
+
+void
+esc_build_graph (esc_graph *g)
+{
+  basic_block bb;
+  FOR_EACH_BB_FN (bb, g->fun)
+    {
+      int depth = esc_bb_depth (bb);
+      if (depth > g->max_depth)
+	g->max_depth = depth;
+      for (gphi_iterator pi = gsi_start_phis (bb); !gsi_end_p (pi);
+	   gsi_next (&pi))
+	esc_build_phi (g, pi.phi ());
+      for (gimple_stmt_iterator gsi = gsi_start_bb (bb); !gsi_end_p (gsi);
+	   gsi_next (&gsi))
+	esc_build_stmt (g, gsi_stmt (gsi), depth);
+    }
+  esc_resolve_stores (g);
+}

@@ -1,0 +1,194 @@
+/* summary.c: parameter leak summaries (after gc's escape/leaks.go).
+
+   Every function of the unit gets one esc_leak per GIMPLE parameter, the
+   static chain last: the least number of dereferences with which the
+   value passed reaches the heap and the function's results.  A call
+   applies its callee's summary (calls.c): "leaks to the heap with D
+   derefs" becomes an edge HEAP = ARG with D more derefs, "leaks to the
+   result" an edge LHS = ARG.
+
+   Summaries come from, in order:
+     the unit      functions analysed here, bottom-up over the call
+                   graph's strongly connected components (analyse.c); a
+                   callee of the same component not yet solved has the
+                   optimistic summary of its previous round;
+     export data   the escape tags gccgo wrote into the imported package's
+                   export data (exports.c), when it can be read;
+     the pragma    a function declared without a body after //go:noescape
+                   leaks nothing;
+   and otherwise there is none, and the call is conservative.  */
+
+#include "compat.h"
+#include "escape.h"
+#include "graph.h"
+
+/* The summary of one function.  */
+
+struct esc_fn_summary
+{
+  esc_leak *leaks;
+  unsigned n;			/* parameters, the static chain included */
+  const char *source;		/* "unit" or the export data's file */
+};
+
+static hash_map<tree, esc_fn_summary> *esc_summaries;
+
+/* Callees whose summary was asked for while still being computed; the
+   component they belong to needs another round.  */
+static bool esc_summary_used_stale;
+
+/* Return the key FNDECL's summary is stored under: the declaration of the
+   function it is an alias of, if any.  */
+
+static tree
+esc_summary_key (tree fndecl)
+{
+  cgraph_node *node = cgraph_node::get (fndecl);
+  if (node)
+    node = node->ultimate_alias_target ();
+  return node ? node->decl : fndecl;
+}
+
+/* Return the number of parameters of the function FNDECL as its summary
+   counts them: its arguments, and one for the static chain if it has
+   one.  */
+
+unsigned
+esc_summary_nparams (tree fndecl)
+{
+  unsigned n = 0;
+  for (tree p = DECL_ARGUMENTS (fndecl); p; p = DECL_CHAIN (p))
+    n++;
+  function *fun = DECL_STRUCT_FUNCTION (fndecl);
+  if (fun && fun->static_chain_decl)
+    n++;
+  return n;
+}
+
+/* Store LEAKS[0..N) as the summary of FNDECL.  Return true if it
+   differs from the one stored before.  */
+
+bool
+esc_set_summary (tree fndecl, const esc_leak *leaks, unsigned n)
+{
+  if (!esc_summaries)
+    esc_summaries = new hash_map<tree, esc_fn_summary>;
+  bool existed;
+  esc_fn_summary &s = esc_summaries->get_or_insert (esc_summary_key (fndecl),
+						    &existed);
+  if (existed && s.n == n && memcmp (s.leaks, leaks, n * sizeof *leaks) == 0)
+    return false;
+  if (existed)
+    free (s.leaks);
+  s.leaks = XNEWVEC (esc_leak, n ? n : 1);
+  s.source = "unit";
+  memcpy (s.leaks, leaks, n * sizeof *leaks);
+  s.n = n;
+  return true;
+}
+
+/* Note that summaries asked for from now on may still change.  */
+
+void
+esc_summary_round_start (void)
+{
+  esc_summary_used_stale = false;
+}
+
+/* Return true if a summary that may still change was used since
+   esc_summary_round_start.  */
+
+bool
+esc_summary_round_stale (void)
+{
+  return esc_summary_used_stale;
+}
+
+/* Mark FNDECL's summary as not final: it is being computed.  */
+
+static hash_set<tree> *esc_pending;
+
+void
+esc_summary_set_pending (tree fndecl, bool pending)
+{
+  if (!esc_pending)
+    esc_pending = new hash_set<tree>;
+  if (pending)
+    esc_pending->add (esc_summary_key (fndecl));
+  else
+    esc_pending->remove (esc_summary_key (fndecl));
+}
+
+/* Return the leak summary of the callee FNDECL called with NARGS
+   arguments (the static chain included), and set *SOURCE to where it
+   came from ("unit", or the export data file); or return NULL if there
+   is none, or if it does not fit the call.  */
+
+const esc_leak *
+esc_callee_leaks (tree fndecl, unsigned nargs, const char **source)
+{
+  tree key = esc_summary_key (fndecl);
+  esc_fn_summary *s = esc_summaries ? esc_summaries->get (key) : NULL;
+  if (s)
+    {
+      if (s->n != nargs)
+	return NULL;
+      if (esc_pending && esc_pending->contains (key))
+	esc_summary_used_stale = true;
+      *source = s->source;
+      return s->leaks;
+    }
+  cgraph_node *node = cgraph_node::get (key);
+  if (node && node->has_gimple_body_p ())
+    return NULL;	/* in the unit, but not solved: conservative */
+  if (!DECL_EXTERNAL (key) || nargs == 0 || nargs > 64)
+    return NULL;
+  /* An imported function: its package's export data.  */
+  static hash_map<tree, esc_fn_summary> *imported;
+  if (!imported)
+    imported = new hash_map<tree, esc_fn_summary>;
+  esc_fn_summary *hit = imported->get (key);
+  if (!hit)
+    {
+      esc_fn_summary fresh;
+      fresh.leaks = XNEWVEC (esc_leak, nargs);
+      fresh.n = nargs;
+      fresh.source = NULL;
+      if (esc_export_leaks (key, nargs, fresh.leaks, &fresh.source))
+	;
+      else if (esc_go_noescape_p (key))
+	{
+	  for (unsigned i = 0; i < nargs; i++)
+	    fresh.leaks[i].heap = fresh.leaks[i].result = ESC_LEAK_NONE;
+	  fresh.source = "//go:noescape";
+	}
+      else
+	{
+	  free (fresh.leaks);
+	  fresh.leaks = NULL;
+	}
+      imported->put (key, fresh);
+      hit = imported->get (key);
+    }
+  if (!hit->leaks || hit->n != nargs)
+    return NULL;
+  *source = hit->source;
+  return hit->leaks;
+}
+
+/* Free every summary.  */
+
+void
+esc_summaries_release (void)
+{
+  if (esc_summaries)
+    {
+      for (hash_map<tree, esc_fn_summary>::iterator it
+	   = esc_summaries->begin (); it != esc_summaries->end (); ++it)
+	free ((*it).second.leaks);
+      delete esc_summaries;
+      esc_summaries = NULL;
+    }
+  delete esc_pending;
+  esc_pending = NULL;
+}
