@@ -4,7 +4,8 @@
    decoded before plugins are loaded.  plugin.c enables the pass's dump
    through the dump manager instead; then dump_file and dump_flags work as
    for any pass.  Each function's GIMPLE is printed with every allocation
-   statement followed by its site; with details, by gccgo's note too.  */
+   statement followed by its site and the plugin's verdict; with details,
+   by gccgo's note and the flow path too.  */
 
 #include "compat.h"
 #include "escape.h"
@@ -19,8 +20,25 @@ esc_dump_site (const esc_site *site)
 	   esc_decision_name (site->gccgo), esc_kind_name (site->kind), what,
 	   site->reason ? site->reason : "", site->file ? site->file : "?",
 	   site->line, site->col);
+  if (site->analysed)
+    fprintf (dump_file, "      ;;   verdict: %s [%s]%s, class %s\n",
+	     esc_decision_name (site->verdict), site->verdict_reason,
+	     site->conservative ? " (conservative)" : "",
+	     esc_class_name (esc_site_class (site)));
   if ((dump_flags & TDF_DETAILS) && site->note)
     fprintf (dump_file, "      ;;   gccgo: %s\n", site->note);
+  if ((dump_flags & TDF_DETAILS) && site->path_text)
+    {
+      /* The flow path, one ";;     " line each.  */
+      const char *p = site->path_text;
+      while (*p)
+	{
+	  const char *nl = strchr (p, '\n');
+	  int len = nl ? (int) (nl - p) : (int) strlen (p);
+	  fprintf (dump_file, "      ;;     %.*s\n", len, p);
+	  p += len + (nl != NULL);
+	}
+    }
   free (what);
 }
 

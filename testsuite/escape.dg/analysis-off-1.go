@@ -18,3 +18,7 @@ func Local() int {
 	p := &x
 	return *p
 }
+
+// The plugin's verdict, where it differs from gccgo's decision.
+// { dg-message "new\\(S\\): the plugin found no escape; gccgo heap-allocates it \\(analysis-disabled\\)" "" { target *-*-* } 12 }
+// { dg-message "x: the plugin found no escape; gccgo heap-allocates it \\(analysis-disabled\\)" "" { target *-*-* } 17 }

@@ -76,3 +76,7 @@ func HugeLit(i int) int64 {
 }
 
 var PS = &S{A: 1} // { dg-message "&S\\{\\.\\.\\.\\} escapes to heap" }
+
+// The plugin's verdict, where it differs from gccgo's decision.
+// { dg-message "&Big\\{\\.\\.\\.\\}: gccgo keeps it on the stack, but gc puts objects of 65536 bytes on the heap" "" { target *-*-* } 64 }
+// { dg-message "&Huge\\{\\.\\.\\.\\}: gccgo keeps it on the stack, but gc puts objects of 10485768 bytes on the heap" "" { target *-*-* } 73 }

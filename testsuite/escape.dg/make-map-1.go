@@ -41,3 +41,8 @@ func Ops(m map[int]int) int {
 	}
 	return len(m)
 }
+
+// The plugin's verdict, where it differs from gccgo's decision.
+// { dg-message "make\\(map\\): the plugin found no escape; gccgo heap-allocates it \\(map\\)" "" { target *-*-* } 10 }
+// { dg-message "make\\(map\\\[int\\\]int\\): the plugin found no escape; gccgo heap-allocates it \\(map\\)" "" { target *-*-* } 20 }
+// { dg-message "make\\(map\\\[string\\\]int\\): the plugin found no escape; gccgo heap-allocates it \\(map\\)" "" { target *-*-* } 30 }

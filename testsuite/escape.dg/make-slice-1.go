@@ -70,3 +70,6 @@ func LenCapVarEsc(n, c int) []int {
 func PtrElemEsc(n int) []*int {
 	return make([]*int, n) // { dg-message "make\\(\\\[\\\]\\*int, n\\) escapes to heap(?!: non-constant)" }
 }
+
+// The plugin's verdict, where it differs from gccgo's decision.
+// { dg-message "make\\(\\\[\\\]int64, 65535\\): gccgo keeps it on the stack, but gc puts objects of 524280 bytes on the heap" "" { target *-*-* } 46 }

@@ -22,3 +22,6 @@ func LitLarge() map[int]int {
 		11: 11, 12: 12, 13: 13, 14: 14, 15: 15, 16: 16, 17: 17, 18: 18, 19: 19, 20: 20,
 		21: 21, 22: 22, 23: 23, 24: 24, 25: 25, 26: 26}
 }
+
+// The plugin's verdict, where it differs from gccgo's decision.
+// { dg-message "map\\\[string\\\]int\\{\\.\\.\\.\\}: the plugin found no escape; gccgo heap-allocates it \\(map\\)" "" { target *-*-* } 11 }

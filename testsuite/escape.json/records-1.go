@@ -10,14 +10,14 @@ type S struct {
 type T struct{ n int }
 
 //go:noinline
-func keep(s *S) int { return s.A }
+func keep(s *S) int { return s.A } // PARAM: name=s function=p.keep index=0 leak_heap=null leak_result=null
 
 func NewEsc() *S {
-	return new(S) // JSON: kind=new gccgo=heap type=S col=9 function=p.NewEsc function_line=15 gccgo_reason=escapes runtime=runtime.newobject
+	return new(S) // JSON: kind=new gccgo=heap type=S col=9 function=p.NewEsc function_line=15 gccgo_reason=escapes runtime=runtime.newobject verdict=heap verdict_reason=returned escapes=true class=both-heap
 }
 
 func NewNoEsc() int {
-	s := new(S) // JSON: kind=new gccgo=stack col=7 gccgo_reason=does-not-escape runtime=null
+	s := new(S) // JSON: kind=new gccgo=stack col=7 gccgo_reason=does-not-escape runtime=null verdict=stack verdict_reason=does-not-escape escapes=false class=both-stack path=null
 	return keep(s)
 }
 
@@ -31,7 +31,7 @@ func Param(a int) *int { // JSON: kind=param gccgo=heap name=a col=12
 }
 
 func MakeVar(n int) int {
-	s := make([]int, n) // JSON: kind=make-slice gccgo=heap size=var type=[]int gccgo_reason=non-constant-size
+	s := make([]int, n) // JSON: kind=make-slice gccgo=heap size=var type=[]int gccgo_reason=non-constant-size verdict=heap verdict_reason=non-constant-size escapes=false class=both-heap path=null
 	return len(s)
 }
 
@@ -41,9 +41,9 @@ func MakeConst() int {
 	return s[1] + len(s)
 }
 
-func (t *T) Get() int { return t.n }
+func (t *T) Get() int { return t.n } // PARAM: name=t function=p.(*T).Get leak_heap=null leak_result=null
 
-func (t *T) Lit() *S {
+func (t *T) Lit() *S { // PARAM: name=t function=p.(*T).Lit leak_heap=null leak_result=null
 	return &S{A: t.n} // JSON: kind=composite-literal gccgo=heap function=p.(*T).Lit type=S
 }
 
@@ -51,8 +51,8 @@ func (t T) Val() func() int { // JSON: kind=var gccgo=heap name=t gccgo_note=mov
 	return func() int { return t.n } // JSON: kind=closure gccgo=heap function=p.T.Val
 }
 
-func (t *T) Closure() func() *int {
-	return func() *int { // JSON: kind=closure gccgo=static function=p.(*T).Closure gccgo_reason=no-captures
+func (t *T) Closure() func() *int { // PARAM: name=t function=p.(*T).Closure leak_heap=null leak_result=null
+	return func() *int { // JSON: kind=closure gccgo=static function=p.(*T).Closure gccgo_reason=no-captures verdict=static class=static
 		return new(int) // JSON: kind=new gccgo=heap function=p.(*T).Closure.func1 type=int bytes=8
 	}
 }

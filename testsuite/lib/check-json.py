@@ -8,7 +8,8 @@ Expectations live in SOURCE.go as comments on the line of the site:
     return new(S) // JSON: kind=new gccgo=heap type=S col=9
 
 Each "JSON:" comment expects one site record on that line whose fields have
-the given values (the value "null" means JSON null).  Several records on one
+the given values (the value "null" means JSON null, "true" and "false" the
+booleans); each "PARAM:" comment one parameter record.  Several records on one
 line need several comments: put "JSON@LINE:" on a later line.  The checker
 also validates every record against the schema (README, JSON LINES) and the order
 of the records, and reports any site record no comment expects.
@@ -20,17 +21,30 @@ import json
 import re
 import sys
 
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2
 SITE_FIELDS = {
     "record": str, "file": str, "line": int, "col": int, "function": str,
     "function_line": int, "kind": str, "type": (str, type(None)), "size": (str, type(None)),
     "length": (int, type(None)), "capacity": (int, type(None)),
     "bytes": (int, type(None)), "name": (str, type(None)), "gccgo": str, "gccgo_reason": str,
     "gccgo_note": (str, type(None)), "runtime": (str, type(None)),
+    "verdict": (str, type(None)), "verdict_reason": (str, type(None)),
+    "escapes": (bool, type(None)), "conservative": (bool, type(None)),
+    "class": (str, type(None)), "path": (list, type(None)),
 }
+PARAM_FIELDS = {
+    "record": str, "file": str, "line": int, "col": int, "function": str,
+    "name": str, "index": int, "leak_heap": (int, type(None)),
+    "leak_result": (int, type(None)),
+}
+CLASSES = {"both-heap", "both-stack", "gccgo-heap-no-escape",
+           "gccgo-stack-escapes", "gccgo-stack-too-large", "static"}
+VERDICT_REASONS = {"escapes", "returned", "loop", "too-large",
+                   "non-constant-size", "channel", "append-growth",
+                   "go-statement", "does-not-escape", "static"}
 UNIT_FIELDS = {
     "record": str, "schema": int, "compiler": str, "compiler_version": str,
-    "unit": str, "optimize": int, "sites": int,
+    "unit": str, "optimize": int, "sites": int, "params": int,
 }
 KINDS = {"var", "param", "new", "composite-literal", "closure", "method-value",
          "box", "make-slice", "slice-literal", "append", "make-map",
@@ -58,7 +72,9 @@ def check_fields(rec, fields, what):
         if key not in rec:
             report(False, "%s lacks field %s" % (what, key))
             return False
-        if not isinstance(rec[key], typ) or isinstance(rec[key], bool):
+        if not isinstance(rec[key], typ) or (
+                isinstance(rec[key], bool) and bool not in (
+                    typ if isinstance(typ, tuple) else (typ,))):
             report(False, "%s field %s has type %s" % (what, key,
                                                       type(rec[key]).__name__))
             return False
@@ -72,24 +88,29 @@ def check_fields(rec, fields, what):
 def expectations(source):
     """Return a list of (line, {field: value}) from SOURCE's comments."""
     result = []
-    pat = re.compile(r"//.*?\bJSON(?:@(\d+))?:\s*(.*)$")
+    pat = re.compile(r"//.*?\b(JSON|PARAM)(?:@(\d+))?:\s*(.*)$")
     with open(source, encoding="utf-8") as f:
         for lineno, text in enumerate(f, 1):
             m = pat.search(text)
             if not m:
                 continue
-            line = int(m.group(1)) if m.group(1) else lineno
-            fields = {}
-            for item in m.group(2).split():
+            line = int(m.group(2)) if m.group(2) else lineno
+            fields = {"record": "site" if m.group(1) == "JSON" else "param"}
+            for item in m.group(3).split():
                 key, _, value = item.partition("=")
                 value = value.replace("\\s", " ")
                 if value == "null":
                     fields[key] = None
+                elif value in ("true", "false"):
+                    fields[key] = value == "true"
                 elif re.fullmatch(r"-?\d+", value) and key in ("col", "line",
                                                                 "function_line",
                                                                 "length",
                                                                 "capacity",
-                                                                "bytes"):
+                                                                "bytes",
+                                                                "index",
+                                                                "leak_heap",
+                                                                "leak_result"):
                     fields[key] = int(value)
                 else:
                     fields[key] = value
@@ -119,9 +140,19 @@ def main():
     unit = records[0]
     if check_fields(unit, UNIT_FIELDS, "unit record"):
         report(unit["schema"] == SCHEMA_VERSION, "schema version")
-        report(unit["sites"] == len(records) - 1, "unit site count")
-    sites = records[1:]
+        report(unit["sites"] == sum(r.get("record") == "site"
+                                    for r in records), "unit site count")
+        report(unit["params"] == sum(r.get("record") == "param"
+                                     for r in records), "unit param count")
+    sites = [r for r in records[1:] if r.get("record") == "site"]
+    params = [r for r in records[1:] if r.get("record") == "param"]
+    kinds = [r.get("record") for r in records[1:]]
+    report(kinds == sorted(kinds, key=lambda k: k != "site"),
+           "site records come before parameter records")
     valid = True
+    for rec in params:
+        if not check_fields(rec, PARAM_FIELDS, "param %s" % rec.get("name")):
+            valid = False
     for rec in sites:
         what = "record at line %s" % rec.get("line")
         if not check_fields(rec, SITE_FIELDS, what):
@@ -131,15 +162,26 @@ def main():
                 or rec["gccgo_reason"] not in REASONS:
             report(False, "%s has a bad kind, decision or reason" % what)
             valid = False
+        if rec["verdict"] is not None and (
+                rec["verdict"] not in DECISIONS
+                or rec["class"] not in CLASSES
+                or rec["verdict_reason"] not in VERDICT_REASONS):
+            report(False, "%s has a bad verdict, class or reason" % what)
+            valid = False
+        if (rec["path"] is not None) != bool(rec["escapes"]):
+            report(False, "%s: a path is given iff it escapes" % what)
+            valid = False
         if (rec["size"] is not None) != (rec["kind"] == "make-slice"):
             report(False, "%s: size is set iff kind is make-slice" % what)
             valid = False
     report(valid, "every site record matches the schema")
     keys = [(r.get("file"), r.get("line"), r.get("col")) for r in sites]
     report(keys == sorted(keys), "records are sorted by position")
+    keys = [(r.get("file"), r.get("line"), r.get("col")) for r in params]
+    report(keys == sorted(keys), "parameter records are sorted by position")
 
     expected = expectations(source)
-    unmatched = list(sites)
+    unmatched = sites + params
     for line, fields in expected:
         desc = "line %d: %s" % (line, " ".join(
             "%s=%s" % kv for kv in sorted(fields.items(), key=str)))
@@ -150,7 +192,7 @@ def main():
                 match = rec
                 break
         if match is None:
-            got = [r for r in sites if r.get("line") == line]
+            got = [r for r in sites + params if r.get("line") == line]
             report(False, "%s (got %s)" % (desc, json.dumps(got)))
         else:
             unmatched.remove(match)
