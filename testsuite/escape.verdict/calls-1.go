@@ -1,0 +1,72 @@
+// Verdicts across calls: leak summaries, recursion, imported packages.
+package p
+
+import "strings"
+
+type S struct{ P *int }
+
+var G *int
+
+//go:noinline
+func identity(p *int) *int { return p } // PARAM: name=p leak_heap=null leak_result=0
+
+//go:noinline
+func sink(p *int) { G = p } // PARAM: name=p leak_heap=0 leak_result=null
+
+//go:noinline
+func deref(pp **int) int { return **pp } // PARAM: name=pp leak_heap=null leak_result=null
+
+//go:noinline
+func content(s *S) { G = s.P } // PARAM: name=s leak_heap=1 leak_result=null
+
+func ThroughIdentity() int {
+	x := 1 // JSON: kind=var name=x gccgo=stack verdict=stack verdict_reason=does-not-escape class=both-stack
+	return *identity(&x)
+}
+
+func ThroughIdentityReturned() *int {
+	y := 2 // JSON: kind=var name=y gccgo=heap verdict=heap verdict_reason=returned class=both-heap
+	return identity(&y)
+}
+
+func ThroughSink() {
+	z := 3 // JSON: kind=var name=z gccgo=heap verdict=heap verdict_reason=escapes class=both-heap
+	sink(&z)
+}
+
+func ThroughDeref() int {
+	a := 4 // JSON: kind=var name=a gccgo=stack verdict=stack verdict_reason=does-not-escape class=both-stack
+	p := &a // JSON: kind=var name=p gccgo=stack verdict=stack verdict_reason=does-not-escape class=both-stack
+	return deref(&p)
+}
+
+func ThroughContent() {
+	b := 5 // JSON: kind=var name=b gccgo=heap verdict=heap verdict_reason=escapes class=both-heap
+	content(&S{P: &b}) // JSON: kind=composite-literal gccgo=stack verdict=stack verdict_reason=does-not-escape class=both-stack
+}
+
+// Mutual recursion: neither keeps its argument.
+func even(p *int, n int) bool { // PARAM: name=p leak_heap=null leak_result=null
+	if n == 0 {
+		return *p == 0
+	}
+	return odd(p, n-1)
+}
+
+func odd(p *int, n int) bool { // PARAM: name=p leak_heap=null leak_result=null
+	if n == 0 {
+		return *p != 0
+	}
+	return even(p, n-1)
+}
+
+func Recursive() bool {
+	c := 6 // JSON: kind=var name=c gccgo=stack verdict=stack verdict_reason=does-not-escape class=both-stack
+	return even(&c, 10)
+}
+
+// strings.Index's export data says its arguments do not escape.
+func Imported(s string) int { // PARAM: name=s leak_heap=null leak_result=null
+	buf := []byte(s) // JSON: kind=string-conv gccgo=stack verdict=stack verdict_reason=does-not-escape class=both-stack
+	return strings.Index(string(buf), "x") // JSON: kind=string-conv gccgo=stack verdict=stack verdict_reason=does-not-escape class=both-stack
+}
