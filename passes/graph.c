@@ -418,6 +418,27 @@ esc_user_decl_p (tree decl)
 	   || startswith (n, "RESULT") || strchr (n, '.'));
 }
 
+/* Return true if DECL is the pointer gccgo keeps to the heap cell of a
+   variable it moved to the heap (the cell is the variable the programmer
+   knows; the pointer has the same name).  */
+
+static bool
+esc_heap_cell_pointer_p (esc_graph *g, tree decl)
+{
+  if (!POINTER_TYPE_P (TREE_TYPE (decl)))
+    return false;
+  const char *name = IDENTIFIER_POINTER (DECL_NAME (decl));
+  for (unsigned i = g->first_site; i < g->last_site; i++)
+    {
+      const esc_site *site = &(*g->sites)[i];
+      if ((site->kind == ESC_KIND_VAR || site->kind == ESC_KIND_PARAM)
+	  && site->gccgo == ESC_HEAP && site->name
+	  && strcmp (site->name, name) == 0)
+	return true;
+    }
+  return false;
+}
+
 /* Return the name location L of G is shown with in a flow path, or NULL
    if it is a temporary.  The caller frees it.  */
 
@@ -430,11 +451,19 @@ esc_loc_name (esc_graph *g, int l)
     case ESC_LOC_HEAP:
       return xstrdup ("{heap}");
     case ESC_LOC_RESULT:
-      return xstrdup ("~r");
+      return xstrdup ("~r0");
     case ESC_LOC_OBJECT:
-      return (loc->site >= 0
-	      ? esc_site_description (&(*g->sites)[loc->site])
-	      : xstrdup ("{object}"));
+      if (loc->site >= 0)
+	{
+	  const esc_site *site = &(*g->sites)[loc->site];
+	  char *what = esc_site_description (site);
+	  if (site->kind == ESC_KIND_VAR || site->kind == ESC_KIND_PARAM)
+	    return what;
+	  char *name = concat ("{storage for ", what, "}", NULL);
+	  free (what);
+	  return name;
+	}
+      return xstrdup ("{storage}");
     case ESC_LOC_PARAM:
       if (loc->t == g->fun->static_chain_decl)
 	return xstrdup ("{closure}");
@@ -446,15 +475,17 @@ esc_loc_name (esc_graph *g, int l)
 	  t = SSA_NAME_VAR (t);
 	if (loc->site >= 0 && (*g->sites)[loc->site].kind != ESC_KIND_VAR
 	    && (*g->sites)[loc->site].kind != ESC_KIND_PARAM)
-	  return esc_site_description (&(*g->sites)[loc->site]);
+	  {
+	    char *what = esc_site_description (&(*g->sites)[loc->site]);
+	    char *name = concat ("{storage for ", what, "}", NULL);
+	    free (what);
+	    return name;
+	  }
 	if (t && TREE_CODE (t) == PARM_DECL && DECL_NAME (t))
 	  return xstrdup (IDENTIFIER_POINTER (DECL_NAME (t)));
-	if (t && TREE_CODE (t) == VAR_DECL && DECL_NAME (t)
-	    && startswith (IDENTIFIER_POINTER (DECL_NAME (t)), "$ret"))
-	  return concat ("~r", IDENTIFIER_POINTER (DECL_NAME (t)) + 4, NULL);
-	if (esc_user_decl_p (t))
-	  return xstrdup (IDENTIFIER_POINTER (DECL_NAME (t)));
-	return NULL;
+	if (!esc_user_decl_p (t) || esc_heap_cell_pointer_p (g, t))
+	  return NULL;
+	return xstrdup (IDENTIFIER_POINTER (DECL_NAME (t)));
       }
     }
 }

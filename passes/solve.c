@@ -175,6 +175,12 @@ esc_record_path (esc_graph *g, int l, esc_site *site)
 	continue;
       if (!name)
 	name = xstrdup ("?");
+      if (strcmp (name, src) == 0 && derefs == 0 && g->locs[dst].parent >= 0)
+	{
+	  /* The same variable again (another SSA version): one step.  */
+	  free (name);
+	  continue;
+	}
       esc_grow_step (&text, &json, name, src, derefs, steps == 0);
       open = true;
       first_from = true;
@@ -182,6 +188,9 @@ esc_record_path (esc_graph *g, int l, esc_site *site)
       const esc_edge *pe;
       FOR_EACH_VEC_ELT (pending, i, pe)
 	{
+	  if (i > 0 && pending[i - 1]->loc == pe->loc
+	      && strcmp (pending[i - 1]->why, pe->why) == 0)
+	    continue;
 	  esc_grow_from (&text, &json, pe, first_from);
 	  first_from = false;
 	}
