@@ -42,6 +42,13 @@ esc_type_has_pointers (tree type)
   switch (TREE_CODE (type))
     {
     case INTEGER_TYPE:
+      /* A uintptr may hold a pointer converted by package unsafe
+	 (reflect.SliceHeader's Data field): keep it.  */
+      return (TYPE_PRECISION (type) == POINTER_SIZE && TYPE_UNSIGNED (type)
+	      && TYPE_NAME (type) && DECL_P (TYPE_NAME (type))
+	      && DECL_NAME (TYPE_NAME (type))
+	      && strcmp (IDENTIFIER_POINTER (DECL_NAME (TYPE_NAME (type))),
+			 "uintptr") == 0);
     case REAL_TYPE:
     case COMPLEX_TYPE:
     case BOOLEAN_TYPE:
