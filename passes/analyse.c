@@ -31,6 +31,46 @@
 /* Rounds of a recursive component before giving up on precision.  */
 #define ESC_MAX_ROUNDS 8
 
+/* The unit's ranges, and the function each belongs to, while
+   esc_analyse_unit runs: esc_claim_closure_sites needs them.  */
+static vec<esc_fn_range> *esc_unit_ranges;
+static vec<esc_site> *esc_unit_sites;
+static hash_map<tree, int> *esc_range_of_decl;
+static hash_set<int_hash<int, -1, -2> > *esc_claimed;
+
+static void esc_reset_site (esc_site *site);
+
+/* FN, a closure body, is being inlined into the graph G (stmts.c): its
+   allocation sites get their verdicts from G, the function that makes its
+   record, as in gc.  The first function of the unit to inline FN resets
+   the verdicts FN's own analysis gave them; each later one (a thunk made
+   in several places) can only add escapes.  */
+
+void
+esc_claim_closure_sites (esc_graph *g, tree fn)
+{
+  int *r = esc_range_of_decl ? esc_range_of_decl->get (fn) : NULL;
+  if (!r)
+    return;
+  esc_fn_range *range = &(*esc_unit_ranges)[*r];
+  bool first = !esc_claimed->add (*r);
+  for (unsigned i = range->first; i < range->last; i++)
+    {
+      esc_site *site = &(*esc_unit_sites)[i];
+      if (first)
+	esc_reset_site (site);
+      if (site->gccgo == ESC_HEAP && site->stmt)
+	g->site_of->put (site->stmt, i);
+      else if (site->gccgo == ESC_STACK && site->decl)
+	{
+	  int l = esc_loc_of (g, site->decl, INT_MAX);
+	  if (l >= 0)
+	    g->locs[l].site = i;
+	}
+    }
+  g->inlined_ranges.safe_push (*r);
+}
+
 /* Reset the analysis fields of SITE.  */
 
 static void
@@ -209,6 +249,12 @@ esc_analyse_function (esc_fn_range *range, vec<esc_site> *sites,
 
   for (unsigned i = range->first; i < range->last; i++)
     esc_site_verdict (&(*sites)[i]);
+  unsigned k;
+  int r;
+  FOR_EACH_VEC_ELT (g.inlined_ranges, k, r)
+    for (unsigned i = (*esc_unit_ranges)[r].first;
+	 i < (*esc_unit_ranges)[r].last; i++)
+      esc_site_verdict (&(*sites)[i]);
 
   unsigned n = esc_summary_nparams (fun->decl);
   if (n > (unsigned) g.nparams)
@@ -339,6 +385,13 @@ void
 esc_analyse_unit (vec<esc_site> *sites, vec<esc_fn_range> *ranges,
 		  vec<esc_param> *params)
 {
+  esc_unit_ranges = ranges;
+  esc_unit_sites = sites;
+  esc_range_of_decl = new hash_map<tree, int>;
+  esc_claimed = new hash_set<int_hash<int, -1, -2> >;
+  for (unsigned i = 0; i < ranges->length (); i++)
+    esc_range_of_decl->put ((*ranges)[i].node->decl, i);
+
   esc_components c;
   c.ranges = ranges;
   c.sites = sites;
@@ -392,6 +445,12 @@ esc_analyse_unit (vec<esc_site> *sites, vec<esc_fn_range> *ranges,
   for (unsigned i = 0; i < c.members.length (); i++)
     c.members[i].release ();
   esc_summaries_release ();
+  delete esc_range_of_decl;
+  delete esc_claimed;
+  esc_range_of_decl = NULL;
+  esc_claimed = NULL;
+  esc_unit_ranges = NULL;
+  esc_unit_sites = NULL;
 }
 
 /* Return the comparison class of SITE.  */

@@ -184,7 +184,7 @@ esc_runtime_call (esc_graph *g, gcall *call, const esc_runtime_effect *fx,
 	  break;
 	case ESC_FX_ALLOC:
 	  {
-	    int o = esc_call_object (g, call, esc_bb_depth (gimple_bb (call)));
+	    int o = esc_call_object (g, call, depth);
 	    if (lhs >= 0)
 	      esc_flow (g, lhs, o, -1, e->why, loc);
 	    if (a)
@@ -198,8 +198,7 @@ esc_runtime_call (esc_graph *g, gcall *call, const esc_runtime_effect *fx,
 			? gimple_call_arg (call, 0) : NULL_TREE);
 	    if (!buf || integer_zerop (buf))
 	      {
-		int o = esc_call_object (g, call,
-					 esc_bb_depth (gimple_bb (call)));
+		int o = esc_call_object (g, call, depth);
 		if (lhs >= 0)
 		  esc_flow (g, lhs, o, -1, e->why, loc);
 	      }
@@ -300,8 +299,25 @@ esc_build_call (esc_graph *g, gcall *call, int depth)
   unsigned nfx;
   const esc_runtime_effect *fx = (fndecl ? esc_runtime_effects (fndecl, &nfx)
 				  : NULL);
+  int *inlined = (fndecl && gimple_call_chain (call)
+		  ? g->inlined->get (fndecl) : NULL);
   if (fx)
     esc_runtime_call (g, call, fx, nfx, &args, lhs, depth);
+  else if (inlined)
+    {
+      /* A direct call of a closure body inlined into this graph
+	 (stmts.c): the arguments flow into its parameters, the record
+	 into its chain; its returns already go to the heap.  */
+      unsigned i = 0;
+      for (tree p = DECL_ARGUMENTS (fndecl);
+	   p && i < gimple_call_num_args (call); p = DECL_CHAIN (p), i++)
+	esc_flow_srcs (g, esc_loc_of (g, p, depth), esc_arg (&args, i), 0,
+		       "call parameter", loc);
+      esc_flow_srcs (g, *inlined, esc_arg (&args, args.n - 1), 0,
+		     "captured by a closure", loc);
+      if (lhs >= 0)
+	esc_flow (g, lhs, g->heap, 0, "call result", loc);
+    }
   else
     {
       bool known = false;
@@ -323,7 +339,16 @@ esc_build_call (esc_graph *g, gcall *call, int depth)
 					: "call through func value"), loc);
       if (lhs >= 0)
 	esc_flow (g, lhs, g->heap, 0, "call result", loc);
-      esc_expose_args (g, &args);
+      if (!fndecl && gimple_call_chain (call))
+	{
+	  /* A closure's body does not write into its record; what it
+	     writes through the record is in this graph (stmts.c).  */
+	  args.n--;
+	  esc_expose_args (g, &args);
+	  args.n++;
+	}
+      else
+	esc_expose_args (g, &args);
     }
 
   if (indirect)

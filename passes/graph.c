@@ -61,6 +61,9 @@ esc_graph_init (esc_graph *g, function *fun, vec<esc_site> *sites,
   bitmap_obstack_initialize (&g->obstack);
   g->heap = esc_new_loc (g, ESC_LOC_HEAP, NULL_TREE, -1);
   g->result = esc_new_loc (g, ESC_LOC_RESULT, NULL_TREE, 0);
+  g->ret = g->result;
+  g->inlined = new hash_map<tree, int>;
+  g->inlined_ranges = vNULL;
 
   int n = 0;
   for (tree p = DECL_ARGUMENTS (fun->decl); p; p = DECL_CHAIN (p))
@@ -96,6 +99,8 @@ esc_graph_release (esc_graph *g)
   delete g->index;
   delete g->objects;
   delete g->site_of;
+  delete g->inlined;
+  g->inlined_ranges.release ();
   bitmap_obstack_release (&g->obstack);
 }
 
@@ -127,12 +132,10 @@ int
 esc_loc_of (esc_graph *g, tree t, int depth)
 {
   if (TREE_CODE (t) == SSA_NAME && SSA_NAME_IS_DEFAULT_DEF (t)
-      && SSA_NAME_VAR (t)
-      && (TREE_CODE (SSA_NAME_VAR (t)) == PARM_DECL
-	  || SSA_NAME_VAR (t) == g->fun->static_chain_decl))
+      && SSA_NAME_VAR (t) && TREE_CODE (SSA_NAME_VAR (t)) == PARM_DECL)
     t = SSA_NAME_VAR (t);
   if (TREE_CODE (t) == RESULT_DECL)
-    return g->result;
+    return g->ret;
   if (TREE_CODE (t) != SSA_NAME && TREE_CODE (t) != PARM_DECL
       && !(VAR_P (t) && !is_global_var (t)))
     return -1;
@@ -145,8 +148,12 @@ esc_loc_of (esc_graph *g, tree t, int depth)
 	l->depth = depth;
       return *slot;
     }
-  int l = esc_new_loc (g, TREE_CODE (t) == SSA_NAME ? ESC_LOC_SSA
-		       : ESC_LOC_VAR, t, depth);
+  /* A parameter not seen yet belongs to an inlined closure body: its
+     value comes from unknown callers.  */
+  enum esc_loc_kind kind = (TREE_CODE (t) == SSA_NAME ? ESC_LOC_SSA
+			    : TREE_CODE (t) == PARM_DECL ? ESC_LOC_PARAM
+			    : ESC_LOC_VAR);
+  int l = esc_new_loc (g, kind, t, kind == ESC_LOC_PARAM ? 0 : depth);
   g->index->put (t, l);
   return l;
 }

@@ -88,6 +88,12 @@ struct esc_graph
   vec<esc_site> *sites;		/* the unit's sites */
   unsigned first_site, last_site;	/* this function's */
   int heap, result;
+  int ret;			/* where returns go: RESULT, or the heap in
+				   an inlined closure body */
+  int depth_bias;		/* loop depth added to an inlined body's */
+  int inline_depth;		/* closure bodies being inlined */
+  hash_map<tree, int> *inlined;	/* closure body -> its chain location */
+  vec<int> inlined_ranges;	/* their site ranges (analyse.c) */
   int nparams;			/* GIMPLE parameters; the static chain
 				   gets index NPARAMS */
   int max_depth;
@@ -109,6 +115,9 @@ void esc_flow_srcs (esc_graph *g, int dst, vec<esc_src> *srcs, int derefs,
 void esc_resolve_stores (esc_graph *g);
 void esc_expose (esc_graph *g, vec<esc_src> *srcs);
 char *esc_loc_name (esc_graph *g, int l);
+
+/* analyse.c */
+void esc_claim_closure_sites (esc_graph *g, tree fn);
 
 /* stmts.c */
 void esc_build_graph (esc_graph *g);

@@ -106,11 +106,9 @@ esc_use_loc (esc_graph *g, tree t, int depth)
   if (TREE_CODE (t) == SSA_NAME)
     {
       if (SSA_NAME_IS_DEFAULT_DEF (t)
-	  && (!SSA_NAME_VAR (t)
-	      || (TREE_CODE (SSA_NAME_VAR (t)) != PARM_DECL
-		  && SSA_NAME_VAR (t) != g->fun->static_chain_decl)))
+	  && (!SSA_NAME_VAR (t) || TREE_CODE (SSA_NAME_VAR (t)) != PARM_DECL))
 	return -1;	/* an undefined value */
-      depth = esc_ssa_depth (t);
+      depth = esc_ssa_depth (t) + g->depth_bias;
     }
   return esc_loc_of (g, t, depth);
 }
@@ -331,7 +329,7 @@ esc_store_to (esc_graph *g, tree lhs, vec<esc_src> *srcs, const char *why,
     return;
   if (TREE_CODE (lhs) == SSA_NAME)
     {
-      esc_flow_srcs (g, esc_loc_of (g, lhs, depth), srcs, 0, why, loc);
+      esc_flow_srcs (g, esc_use_loc (g, lhs, depth), srcs, 0, why, loc);
       return;
     }
   tree base = get_base_address (lhs);
@@ -350,14 +348,48 @@ esc_store_to (esc_graph *g, tree lhs, vec<esc_src> *srcs, const char *why,
     esc_flow_srcs (g, g->heap, srcs, 0, "store not understood", loc, true);
 }
 
+static void esc_build_body (esc_graph *g, function *fun);
+
+/* Apply the summary of the closure body FN to the closure record RECORD:
+   whatever FN does with its chain happens wherever the closure is called,
+   so a chain leaking to the heap or to FN's results (which go to unknown
+   callers) makes the record reach the heap.  Without a summary, the record
+   escapes.  */
+
+static void
+esc_closure_summary (esc_graph *g, vec<esc_src> *record, tree fn,
+		     location_t loc)
+{
+  unsigned n = esc_summary_nparams (fn);
+  const char *source;
+  const esc_leak *leaks = n ? esc_callee_leaks (fn, n, &source) : NULL;
+  /* The body may write through the pointers the record holds.  */
+  esc_expose (g, record);
+  if (!leaks)
+    {
+      esc_flow_srcs (g, g->heap, record, 0, "closure body not analysed",
+		     loc, true);
+      return;
+    }
+  const esc_leak *chain = &leaks[n - 1];
+  if (chain->heap != ESC_LEAK_NONE)
+    esc_flow_srcs (g, g->heap, record, chain->heap, "captured by a closure",
+		   loc);
+  if (chain->result != ESC_LEAK_NONE)
+    esc_flow_srcs (g, g->heap, record, chain->result,
+		   "returned by a closure", loc);
+}
+
 /* The store of the code pointer of FN, a function taking a static chain,
    into LHS makes a closure record (a func literal's, a method value's):
-   whoever calls the closure passes the record as FN's static chain.  The
-   call itself does not make the record escape (as in gc); what FN does
-   with its chain happens here instead, wherever the closure is called: a
-   chain leaking to the heap, or to FN's results (which go to unknown
-   callers), makes the record's pointer, with those derefs, reach the
-   heap.  Without a summary of FN, the record escapes.  */
+   whoever calls the closure passes the record as FN's static chain.  As
+   gc does, FN's body is analysed together with the function that makes
+   the record: its statements join this graph, its static chain being a
+   location the record's address flows into, its returns going to the
+   heap (the callers are unknown), its loop depths counted from DEPTH, the
+   depth of the record.  Calling the closure then does not make the
+   record escape (calls.c).  A body that cannot be inlined (nested too
+   deep) is replaced by its summary.  */
 
 static void
 esc_closure_record (esc_graph *g, tree lhs, tree fn, location_t loc,
@@ -377,22 +409,37 @@ esc_closure_record (esc_graph *g, tree lhs, tree fn, location_t loc,
     }
   else if (TREE_CODE (base) == MEM_REF || TREE_CODE (base) == TARGET_MEM_REF)
     esc_value_srcs (g, TREE_OPERAND (base, 0), &record, depth);
-  unsigned n = esc_summary_nparams (fn);
-  const char *source;
-  const esc_leak *leaks = n ? esc_callee_leaks (fn, n, &source) : NULL;
-  if (!leaks)
+
+  int *known = g->inlined->get (fn);
+  if (known)
     {
-      esc_flow_srcs (g, g->heap, &record, 0, "closure body not analysed",
-		     loc, true);
+      esc_flow_srcs (g, *known, &record, 0, "captured by a closure", loc);
       return;
     }
-  const esc_leak *chain = &leaks[n - 1];
-  if (chain->heap != ESC_LEAK_NONE)
-    esc_flow_srcs (g, g->heap, &record, chain->heap, "captured by a closure",
-		   loc);
-  if (chain->result != ESC_LEAK_NONE)
-    esc_flow_srcs (g, g->heap, &record, chain->result,
-		   "returned by a closure", loc);
+  function *body = DECL_STRUCT_FUNCTION (fn);
+  cgraph_node *node = cgraph_node::get (fn);
+  if (!body || !body->cfg || !body->static_chain_decl || !node
+      || !node->has_gimple_body_p () || g->inline_depth >= 8)
+    {
+      esc_closure_summary (g, &record, fn, loc);
+      return;
+    }
+  int chain = esc_new_loc (g, ESC_LOC_SSA, NULL_TREE, depth);
+  g->index->put (body->static_chain_decl, chain);
+  g->inlined->put (fn, chain);
+  esc_flow_srcs (g, chain, &record, 0, "captured by a closure", loc);
+  esc_claim_closure_sites (g, fn);
+
+  int saved_ret = g->ret, saved_bias = g->depth_bias;
+  g->ret = g->heap;
+  g->depth_bias = depth;
+  g->inline_depth++;
+  push_cfun (body);
+  esc_build_body (g, body);
+  pop_cfun ();
+  g->inline_depth--;
+  g->ret = saved_ret;
+  g->depth_bias = saved_bias;
 }
 
 /* Return the function whose code pointer OP is, if it takes a static
@@ -453,6 +500,8 @@ esc_build_phi (esc_graph *g, gphi *phi)
   if (virtual_operand_p (lhs))
     return;
   int dst = esc_use_loc (g, lhs, 0);
+  if (dst < 0)
+    return;
   for (unsigned i = 0; i < gimple_phi_num_args (phi); i++)
     {
       auto_vec<esc_src, 2> srcs;
@@ -481,7 +530,7 @@ esc_build_stmt (esc_graph *g, gimple *stmt, int depth)
 	auto_vec<esc_src, 2> srcs;
 	esc_value_srcs (g, gimple_return_retval (as_a <greturn *> (stmt)),
 			&srcs, depth);
-	esc_flow_srcs (g, g->result, &srcs, 0, "return",
+	esc_flow_srcs (g, g->ret, &srcs, 0, "return",
 		       gimple_location (stmt));
 	break;
       }
@@ -513,16 +562,16 @@ esc_build_stmt (esc_graph *g, gimple *stmt, int depth)
     }
 }
 
-/* Build the escape graph of G's function: its edges, then its stores
-   through pointers resolved.  */
+/* Add to G the edges of the statements of FUN: G's own function, or a
+   closure body being inlined.  */
 
-void
-esc_build_graph (esc_graph *g)
+static void
+esc_build_body (esc_graph *g, function *fun)
 {
   basic_block bb;
-  FOR_EACH_BB_FN (bb, g->fun)
+  FOR_EACH_BB_FN (bb, fun)
     {
-      int depth = esc_bb_depth (bb);
+      int depth = esc_bb_depth (bb) + g->depth_bias;
       if (depth > g->max_depth)
 	g->max_depth = depth;
       for (gphi_iterator pi = gsi_start_phis (bb); !gsi_end_p (pi);
@@ -532,5 +581,14 @@ esc_build_graph (esc_graph *g)
 	   gsi_next (&gsi))
 	esc_build_stmt (g, gsi_stmt (gsi), depth);
     }
+}
+
+/* Build the escape graph of G's function: its edges, then its stores
+   through pointers resolved.  */
+
+void
+esc_build_graph (esc_graph *g)
+{
+  esc_build_body (g, g->fun);
   esc_resolve_stores (g);
 }
