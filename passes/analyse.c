@@ -212,6 +212,37 @@ esc_record_params (esc_fn_range *range, const esc_leak *leaks,
   (void) sites;
 }
 
+/* Print the graph G to the dump file: every location, whether it
+   escapes, and its incoming edges.  */
+
+static void
+esc_dump_graph (esc_graph *g)
+{
+  static const char *const kinds[] = {
+    "heap", "param", "result", "var", "ssa", "object"
+  };
+  fprintf (dump_file, "\n;; Escape graph of %s: %u locations\n",
+	   function_name (g->fun), g->locs.length ());
+  for (unsigned l = 0; l < g->locs.length (); l++)
+    {
+      esc_loc *loc = &g->locs[l];
+      fprintf (dump_file, ";;   L%u %s ", l, kinds[loc->kind]);
+      if (loc->t)
+	print_generic_expr (dump_file, loc->t, TDF_SLIM);
+      fprintf (dump_file, " depth %d%s%s\n", loc->depth,
+	       loc->escapes ? " ESCAPES" : "",
+	       loc->pts_unknown ? " pts-unknown" : "");
+      for (unsigned j = 0; j < loc->in.length (); j++)
+	{
+	  esc_edge *e = &loc->in[j];
+	  expanded_location x = expand_location (e->loc);
+	  fprintf (dump_file, ";;     <- L%d derefs %d (%s%s) line %d\n",
+		   e->src, e->derefs, e->why,
+		   e->conservative ? ", conservative" : "", x.line);
+	}
+    }
+}
+
 /* Analyse the function of RANGE: build and solve its graph, store its
    summary, and give its sites of SITES their verdicts.  When FINAL, also
    append its parameter summaries to PARAMS.  Return true if its summary
@@ -246,6 +277,8 @@ esc_analyse_function (esc_fn_range *range, vec<esc_site> *sites,
 
   esc_leak *leaks = XNEWVEC (esc_leak, g.nparams + 1);
   esc_solve (&g, leaks);
+  if (dump_file && (dump_flags & TDF_DETAILS) && final)
+    esc_dump_graph (&g);
 
   for (unsigned i = range->first; i < range->last; i++)
     esc_site_verdict (&(*sites)[i]);

@@ -250,6 +250,7 @@ const char *esc_source_token (location_t loc);
 /* sites.c */
 void esc_find_sites (function *fun, vec<esc_site> *sites);
 const char *esc_kind_name (enum esc_kind);
+enum esc_kind esc_func_record_kind (tree type);
 const char *esc_decision_name (enum esc_decision);
 
 /* gccnotes.c */

@@ -64,6 +64,10 @@ esc_graph_init (esc_graph *g, function *fun, vec<esc_site> *sites,
   g->ret = g->result;
   g->inlined = new hash_map<tree, int>;
   g->inlined_ranges = vNULL;
+  g->capture_of = new hash_map<tree, int>;
+  g->captures = vNULL;
+  g->pending_bodies = vNULL;
+  g->pending_chains = vNULL;
 
   int n = 0;
   for (tree p = DECL_ARGUMENTS (fun->decl); p; p = DECL_CHAIN (p))
@@ -101,6 +105,12 @@ esc_graph_release (esc_graph *g)
   delete g->site_of;
   delete g->inlined;
   g->inlined_ranges.release ();
+  delete g->capture_of;
+  for (unsigned i = 0; i < g->captures.length (); i++)
+    g->captures[i].release ();
+  g->captures.release ();
+  g->pending_bodies.release ();
+  g->pending_chains.release ();
   bitmap_obstack_release (&g->obstack);
 }
 

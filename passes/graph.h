@@ -94,6 +94,11 @@ struct esc_graph
   int inline_depth;		/* closure bodies being inlined */
   hash_map<tree, int> *inlined;	/* closure body -> its chain location */
   vec<int> inlined_ranges;	/* their site ranges (analyse.c) */
+  hash_map<tree, int> *capture_of;	/* closure record field -> index in
+					   CAPTURES */
+  vec<vec<esc_src> > captures;	/* the values stored into each field */
+  vec<tree> pending_bodies;	/* closure bodies to inline */
+  vec<int> pending_chains;	/* and their chain locations */
   int nparams;			/* GIMPLE parameters; the static chain
 				   gets index NPARAMS */
   int max_depth;

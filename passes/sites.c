@@ -241,7 +241,7 @@ esc_first_field (tree type, tree *field_out)
    record is { void *f; captures... }, a method value { fn; val }.
    Return ESC_KIND_LAST for anything else.  */
 
-static enum esc_kind
+enum esc_kind
 esc_func_record_kind (tree type)
 {
   tree f;

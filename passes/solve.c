@@ -159,33 +159,39 @@ esc_record_path (esc_graph *g, int l, esc_site *site)
     src = xstrdup ("?");
   int derefs = 0;
   int steps = 0;
-  bool open = false, first_from = true;
   auto_vec<const esc_edge *, 8> pending;
-  for (int cur = l; g->locs[cur].parent >= 0 && steps < ESC_PATH_MAX_STEPS;
-       cur = g->locs[cur].parent)
+  /* Parent pointers may loop once a location's count was lowered after
+     its parent was reached through it (gc's explainPath guards against
+     the same): stop at a location seen before.  */
+  hash_set<int_hash<int, -1, -2> > seen;
+  seen.add (l);
+  int cur = l;
+  while (g->locs[cur].parent >= 0 && steps < ESC_PATH_MAX_STEPS)
     {
       int dst = g->locs[cur].parent;
+      bool loop = seen.add (dst);
       const esc_edge *e = &g->locs[dst].in[g->locs[cur].parent_edge];
       derefs += e->derefs;
       if (e->conservative)
 	site->conservative = true;
       pending.safe_push (e);
+      cur = dst;
+      bool last = loop || g->locs[dst].parent < 0;
       char *name = esc_loc_name (g, dst);
-      if (!name && g->locs[dst].parent >= 0)
+      if (!name && !last)
 	continue;
       if (!name)
-	name = xstrdup ("?");
-      if (strcmp (name, src) == 0 && derefs == 0 && g->locs[dst].parent >= 0)
+	name = xstrdup ("{heap}");
+      if (strcmp (name, src) == 0 && derefs == 0 && !last)
 	{
 	  /* The same variable again (another SSA version): one step.  */
 	  free (name);
 	  continue;
 	}
       esc_grow_step (&text, &json, name, src, derefs, steps == 0);
-      open = true;
-      first_from = true;
       unsigned i;
       const esc_edge *pe;
+      bool first_from = true;
       FOR_EACH_VEC_ELT (pending, i, pe)
 	{
 	  if (i > 0 && pending[i - 1]->loc == pe->loc
@@ -195,14 +201,14 @@ esc_record_path (esc_graph *g, int l, esc_site *site)
 	  first_from = false;
 	}
       obstack_grow (&json, "]}", 2);
-      open = false;
       pending.truncate (0);
       free (src);
       src = name;
       derefs = 0;
       steps++;
+      if (loop)
+	break;
     }
-  gcc_assert (!open);
   free (src);
   obstack_grow0 (&json, "]", 1);
   obstack_1grow (&text, '\0');
@@ -222,6 +228,18 @@ esc_mark_escape (esc_graph *g, int l, enum esc_root root)
 {
   esc_loc *loc = &g->locs[l];
   loc->escapes = true;
+  if (dump_file && (dump_flags & TDF_DETAILS))
+    fprintf (dump_file, ";; L%d escapes: %s walk, reached from L%d\n", l,
+	     root == ESC_ROOT_RESULT ? "result"
+	     : root == ESC_ROOT_LOOP ? "loop" : "heap", loc->parent);
+  if (dump_file && (dump_flags & TDF_DETAILS))
+    {
+      fprintf (dump_file, ";;   via");
+      int n = 0;
+      for (int c = l; c >= 0 && n < 24; c = g->locs[c].parent, n++)
+	fprintf (dump_file, " L%d(%d)", c, g->locs[c].derefs);
+      fprintf (dump_file, "\n");
+    }
   if (loc->site < 0)
     return;
   esc_site *site = &(*g->sites)[loc->site];

@@ -237,6 +237,13 @@ esc_value_srcs (esc_graph *g, tree op, vec<esc_src> *out, int depth)
 	   a flag) carries nothing, whatever else its object holds.  */
 	if (!esc_type_has_pointers (TREE_TYPE (op)))
 	  return;
+	if (TREE_CODE (op) == COMPONENT_REF)
+	  if (int *cap = g->capture_of->get (TREE_OPERAND (op, 1)))
+	    {
+	      /* A closure's capture: the values stored into it.  */
+	      out->safe_splice (g->captures[*cap]);
+	      return;
+	    }
 	tree base = get_base_address (op);
 	if (!base)
 	  {
@@ -429,17 +436,49 @@ esc_closure_record (esc_graph *g, tree lhs, tree fn, location_t loc,
   g->inlined->put (fn, chain);
   esc_flow_srcs (g, chain, &record, 0, "captured by a closure", loc);
   esc_claim_closure_sites (g, fn);
+  /* Built once the making function's statements are: the record's
+     captures are stored after its code pointer.  */
+  g->pending_bodies.safe_push (fn);
+  g->pending_chains.safe_push (chain);
+  g->pending_chains.safe_push (g->inline_depth + 1);
+}
 
-  int saved_ret = g->ret, saved_bias = g->depth_bias;
-  g->ret = g->heap;
-  g->depth_bias = depth;
-  g->inline_depth++;
-  push_cfun (body);
-  esc_build_body (g, body);
-  pop_cfun ();
-  g->inline_depth--;
-  g->ret = saved_ret;
-  g->depth_bias = saved_bias;
+/* Return true if FIELD is a captured variable's field of a closure or
+   method value record (any field but the code pointer).  */
+
+static bool
+esc_capture_field_p (tree field)
+{
+  if (TREE_CODE (field) != FIELD_DECL)
+    return false;
+  tree type = DECL_CONTEXT (field);
+  return (type && TREE_CODE (type) == RECORD_TYPE
+	  && TYPE_FIELDS (type) != field
+	  && esc_func_record_kind (type) != ESC_KIND_LAST);
+}
+
+/* Record that the capture field FIELD of a closure record receives the
+   values SRCS.  A closure body reads its captures through its chain
+   ($closure->x1); those reads are given these values directly (records
+   are never written after they are made), so that the captures do not
+   mix in the record: a recursive closure's record holds the address of
+   the variable that holds the record, and mixed together that cycle would
+   make every capture escape.  */
+
+static void
+esc_bind_capture (esc_graph *g, tree field, vec<esc_src> *srcs)
+{
+  int *slot = g->capture_of->get (field);
+  int i;
+  if (slot)
+    i = *slot;
+  else
+    {
+      i = g->captures.length ();
+      g->captures.safe_push (vNULL);
+      g->capture_of->put (field, i);
+    }
+  g->captures[i].safe_splice (*srcs);
 }
 
 /* Return the function whose code pointer OP is, if it takes a static
@@ -478,6 +517,14 @@ esc_build_assign (esc_graph *g, gassign *stmt, int depth)
       if (tree fn = esc_chain_function (rhs))
 	{
 	  esc_closure_record (g, lhs, fn, loc, depth);
+	  return;
+	}
+      if (TREE_CODE (lhs) == COMPONENT_REF
+	  && esc_capture_field_p (TREE_OPERAND (lhs, 1)))
+	{
+	  esc_value_srcs (g, rhs, &srcs, depth);
+	  esc_bind_capture (g, TREE_OPERAND (lhs, 1), &srcs);
+	  esc_store_to (g, lhs, &srcs, "captured by a closure", loc, depth);
 	  return;
 	}
       esc_value_srcs (g, rhs, &srcs, depth);
@@ -590,5 +637,21 @@ void
 esc_build_graph (esc_graph *g)
 {
   esc_build_body (g, g->fun);
+  /* Then the closure bodies, with the records' captures all known.  */
+  for (unsigned i = 0; i < g->pending_bodies.length (); i++)
+    {
+      tree fn = g->pending_bodies[i];
+      int chain = g->pending_chains[2 * i];
+      function *body = DECL_STRUCT_FUNCTION (fn);
+      g->ret = g->heap;
+      g->depth_bias = g->locs[chain].depth;
+      g->inline_depth = g->pending_chains[2 * i + 1];
+      push_cfun (body);
+      esc_build_body (g, body);
+      pop_cfun ();
+    }
+  g->ret = g->result;
+  g->depth_bias = 0;
+  g->inline_depth = 0;
   esc_resolve_stores (g);
 }
