@@ -332,7 +332,7 @@ esc_analyse_component (vec<esc_fn_range> *ranges, vec<int> *members,
     {
       tree decl = (*ranges)[m].node->decl;
       unsigned n = esc_summary_nparams (decl);
-      esc_leak *none = XNEWVEC (esc_leak, n + 1);
+      esc_leak *none = XCNEWVEC (esc_leak, n + 1);
       for (unsigned k = 0; k < n; k++)
 	none[k].heap = none[k].result = ESC_LEAK_NONE;
       esc_set_summary (decl, none, n);
@@ -353,11 +353,12 @@ esc_analyse_component (vec<esc_fn_range> *ranges, vec<int> *members,
 	/* No fixpoint: everything leaks to the heap.  */
 	tree decl = (*ranges)[m].node->decl;
 	unsigned n = esc_summary_nparams (decl);
-	esc_leak *all = XNEWVEC (esc_leak, n + 1);
+	esc_leak *all = XCNEWVEC (esc_leak, n + 1);
 	for (unsigned k = 0; k < n; k++)
 	  {
 	    all[k].heap = 0;
 	    all[k].result = ESC_LEAK_NONE;
+	    all[k].conservative = true;
 	  }
 	esc_set_summary (decl, all, n);
 	free (all);

@@ -136,11 +136,13 @@ esc_call_summary (esc_graph *g, tree fndecl, esc_call_args *args,
   for (unsigned i = 0; i < n; i++)
     {
       vec<esc_src> *vals = esc_arg (args, first + i);
+      bool cons = leaks[i].conservative;
       if (leaks[i].heap != ESC_LEAK_NONE)
 	esc_flow_srcs (g, g->heap, vals, leaks[i].heap, "call parameter",
-		       loc);
+		       loc, cons);
       if (leaks[i].result != ESC_LEAK_NONE && lhs >= 0)
-	esc_flow_srcs (g, lhs, vals, leaks[i].result, "call result", loc);
+	esc_flow_srcs (g, lhs, vals, leaks[i].result, "call result", loc,
+		       cons);
     }
   return true;
 }
@@ -244,6 +246,8 @@ esc_runtime_call (esc_graph *g, gcall *call, const esc_runtime_effect *fx,
 	    tree thunk = (gimple_call_num_args (call) > 3
 			  ? esc_function_value (gimple_call_arg (call, 2))
 			  : NULL_TREE);
+	    if (thunk && b && esc_inline_thunk (g, thunk, b, loc, depth))
+	      break;
 	    esc_call_args one;
 	    one.n = 1;
 	    one.more = NULL;

@@ -177,6 +177,8 @@ struct esc_leak
 {
   signed char heap;
   signed char result;
+  bool conservative;		/* the leak went through something the
+				   analysis does not understand */
 };
 
 /* exports.c */

@@ -1464,6 +1464,7 @@ esc_export_leaks (tree fndecl, unsigned nparams, esc_leak *leaks,
     {
       leaks[i].heap = 0;
       leaks[i].result = 0;
+      leaks[i].conservative = true;
     }
   if (!fndecl || TREE_CODE (fndecl) != FUNCTION_DECL)
     return false;
@@ -1502,6 +1503,7 @@ esc_export_leaks (tree fndecl, unsigned nparams, esc_leak *leaks,
   for (unsigned i = 0; i < nparams; i++)
     {
       leaks[i] = fn->leaks[i];
+      leaks[i].conservative = false;
       if (i == 0 && shift)
 	{
 	  leaks[i].heap = esc_leak_shift (leaks[i].heap);

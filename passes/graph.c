@@ -65,6 +65,7 @@ esc_graph_init (esc_graph *g, function *fun, vec<esc_site> *sites,
   g->inlined = new hash_map<tree, int>;
   g->inlined_ranges = vNULL;
   g->capture_of = new hash_map<tree, int>;
+  g->bound_params = new hash_set<tree>;
   g->captures = vNULL;
   g->pending_bodies = vNULL;
   g->pending_chains = vNULL;
@@ -106,6 +107,7 @@ esc_graph_release (esc_graph *g)
   delete g->inlined;
   g->inlined_ranges.release ();
   delete g->capture_of;
+  delete g->bound_params;
   for (unsigned i = 0; i < g->captures.length (); i++)
     g->captures[i].release ();
   g->captures.release ();

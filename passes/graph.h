@@ -52,6 +52,7 @@ struct esc_loc
   int derefs;
   int parent;			/* the location it was reached from */
   int parent_edge;		/* index in PARENT's incoming edges */
+  bool cons;			/* reached through a conservative edge */
   bool escapes;			/* its address outlives it */
 };
 
@@ -97,6 +98,9 @@ struct esc_graph
   hash_map<tree, int> *capture_of;	/* closure record field -> index in
 					   CAPTURES */
   vec<vec<esc_src> > captures;	/* the values stored into each field */
+  hash_set<tree> *bound_params;	/* chains and thunk parameters of the
+				   inlined bodies: reads through them
+				   use CAPTURES */
   vec<tree> pending_bodies;	/* closure bodies to inline */
   vec<int> pending_chains;	/* and their chain locations */
   int nparams;			/* GIMPLE parameters; the static chain
@@ -130,6 +134,8 @@ void esc_value_srcs (esc_graph *g, tree op, vec<esc_src> *out, int depth);
 void esc_store_to (esc_graph *g, tree lhs, vec<esc_src> *srcs,
 		   const char *why, location_t loc, int depth);
 int esc_bb_depth (basic_block bb);
+bool esc_inline_thunk (esc_graph *g, tree thunk, vec<esc_src> *block,
+		       location_t loc, int depth);
 bool esc_type_has_pointers (tree type);
 void esc_store_through (esc_graph *g, tree ptr, vec<esc_src> *srcs,
 			const char *why, location_t loc, int depth);

@@ -245,6 +245,9 @@ static const struct esc_runtime_effect esc_effect_table[] = {
   FX ("runtime.stringtoslicerune", BUFFERED, -1, -1, 0, "conversion"),
   FX ("runtime.typedmemmove", STORE, 1, 2, 1, "copy"),
   FX ("runtime.typedslicecopy", STORE, 1, 3, 1, "copy"),
+  FX ("runtime.unsafeslice", NONE, -1, -1, 0, NULL),
+  FX ("runtime.unsafeslice64", NONE, -1, -1, 0, NULL),
+  FX ("runtime.unsafeslicecheckptr", NONE, -1, -1, 0, NULL),
 };
 
 #undef FX

@@ -268,6 +268,7 @@ esc_walk (esc_graph *g, vec<int> *roots, enum esc_root root, int depth,
       l->walkgen = gen;
       l->derefs = 0;
       l->parent = -1;
+      l->cons = false;
       queue.safe_push (r);
     }
 
@@ -288,10 +289,16 @@ esc_walk (esc_graph *g, vec<int> *roots, enum esc_root root, int depth,
 	}
       if (l->kind == ESC_LOC_PARAM && l->param >= 0 && root != ESC_ROOT_LOOP)
 	{
-	  signed char *slot = (root == ESC_ROOT_HEAP ? &leaks[l->param].heap
-			       : &leaks[l->param].result);
+	  esc_leak *leak = &leaks[l->param];
+	  signed char *slot = (root == ESC_ROOT_HEAP ? &leak->heap
+			       : &leak->result);
 	  if (*slot == ESC_LEAK_NONE || derefs < *slot)
-	    *slot = derefs;
+	    {
+	      *slot = derefs;
+	      leak->conservative = l->cons;
+	    }
+	  else if (derefs == *slot)
+	    leak->conservative &= l->cons;
 	}
       for (unsigned j = 0; j < l->in.length (); j++)
 	{
@@ -308,6 +315,7 @@ esc_walk (esc_graph *g, vec<int> *roots, enum esc_root root, int depth,
 	      s->derefs = d;
 	      s->parent = cur;
 	      s->parent_edge = j;
+	      s->cons = l->cons || e->conservative;
 	      queue.safe_push (e->src);
 	    }
 	}
@@ -322,7 +330,10 @@ void
 esc_solve (esc_graph *g, esc_leak *leaks)
 {
   for (int i = 0; i <= g->nparams; i++)
-    leaks[i].heap = leaks[i].result = ESC_LEAK_NONE;
+    {
+      leaks[i].heap = leaks[i].result = ESC_LEAK_NONE;
+      leaks[i].conservative = false;
+    }
 
   auto_vec<int, 16> escaped;
   auto_vec<int, 16> roots;

@@ -175,6 +175,24 @@ esc_mem_srcs (esc_graph *g, tree ptr, int derefs, vec<esc_src> *out,
     }
 }
 
+/* Return true if OP, a COMPONENT_REF, reads a field through the static
+   chain or the thunk parameter of a body inlined into G: a capture, whose
+   values esc_bind_capture recorded.  Other reads of the same field (gccgo
+   shares one record type among go and defer blocks of the same shape)
+   go through the record as usual.  */
+
+static bool
+esc_bound_read_p (esc_graph *g, tree op)
+{
+  tree base = TREE_OPERAND (op, 0);
+  if (TREE_CODE (base) != MEM_REF)
+    return false;
+  tree ptr = TREE_OPERAND (base, 0);
+  if (TREE_CODE (ptr) == SSA_NAME && SSA_NAME_IS_DEFAULT_DEF (ptr))
+    ptr = SSA_NAME_VAR (ptr);
+  return ptr && g->bound_params->contains (ptr);
+}
+
 /* Append to OUT the values of the expression OP, used at loop depth
    DEPTH (see the comment at the top).  */
 
@@ -237,7 +255,7 @@ esc_value_srcs (esc_graph *g, tree op, vec<esc_src> *out, int depth)
 	   a flag) carries nothing, whatever else its object holds.  */
 	if (!esc_type_has_pointers (TREE_TYPE (op)))
 	  return;
-	if (TREE_CODE (op) == COMPONENT_REF)
+	if (TREE_CODE (op) == COMPONENT_REF && esc_bound_read_p (g, op))
 	  if (int *cap = g->capture_of->get (TREE_OPERAND (op, 1)))
 	    {
 	      /* A closure's capture: the values stored into it.  */
@@ -433,6 +451,7 @@ esc_closure_record (esc_graph *g, tree lhs, tree fn, location_t loc,
     }
   int chain = esc_new_loc (g, ESC_LOC_SSA, NULL_TREE, depth);
   g->index->put (body->static_chain_decl, chain);
+  g->bound_params->add (body->static_chain_decl);
   g->inlined->put (fn, chain);
   esc_flow_srcs (g, chain, &record, 0, "captured by a closure", loc);
   esc_claim_closure_sites (g, fn);
@@ -443,8 +462,33 @@ esc_closure_record (esc_graph *g, tree lhs, tree fn, location_t loc,
   g->pending_chains.safe_push (g->inline_depth + 1);
 }
 
-/* Return true if FIELD is a captured variable's field of a closure or
-   method value record (any field but the code pointer).  */
+/* Return true if TYPE is the argument block gccgo builds for a go or
+   defer statement's thunk: an anonymous struct { fn; a0; a1; ... }.  */
+
+static bool
+esc_thunk_block_p (tree type)
+{
+  if (!type || TREE_CODE (type) != RECORD_TYPE || TYPE_NAME (type))
+    return false;
+  tree f = TYPE_FIELDS (type);
+  if (!f || !DECL_NAME (f) || strcmp (IDENTIFIER_POINTER (DECL_NAME (f)),
+				      "fn") != 0)
+    return false;
+  for (f = DECL_CHAIN (f); f; f = DECL_CHAIN (f))
+    {
+      if (TREE_CODE (f) != FIELD_DECL)
+	continue;
+      const char *n = DECL_NAME (f) ? IDENTIFIER_POINTER (DECL_NAME (f)) : "";
+      if (n[0] != 'a' || !ISDIGIT (n[1]))
+	return false;
+    }
+  return true;
+}
+
+/* Return true if FIELD is a field of a record whose fields are all
+   written where the record is made, before it is used, and never again:
+   a closure or method value record's captures (not its code pointer), or
+   a go/defer thunk's argument block.  */
 
 static bool
 esc_capture_field_p (tree field)
@@ -452,8 +496,11 @@ esc_capture_field_p (tree field)
   if (TREE_CODE (field) != FIELD_DECL)
     return false;
   tree type = DECL_CONTEXT (field);
-  return (type && TREE_CODE (type) == RECORD_TYPE
-	  && TYPE_FIELDS (type) != field
+  if (!type || TREE_CODE (type) != RECORD_TYPE)
+    return false;
+  if (esc_thunk_block_p (type))
+    return true;
+  return (TYPE_FIELDS (type) != field
 	  && esc_func_record_kind (type) != ESC_KIND_LAST);
 }
 
@@ -479,6 +526,42 @@ esc_bind_capture (esc_graph *g, tree field, vec<esc_src> *srcs)
       g->capture_of->put (field, i);
     }
   g->captures[i].safe_splice (*srcs);
+}
+
+/* The deferred call of THUNK (a defer statement's thunk, run before the
+   function returns) with the argument block BLOCK: THUNK's body joins the
+   graph like a closure body (esc_closure_record), its parameter receiving
+   BLOCK, so that the block's fields (the deferred func value and its
+   arguments) keep apart.  Return false if THUNK cannot be inlined.  */
+
+bool
+esc_inline_thunk (esc_graph *g, tree thunk, vec<esc_src> *block,
+		  location_t loc, int depth)
+{
+  function *body = DECL_STRUCT_FUNCTION (thunk);
+  cgraph_node *node = cgraph_node::get (thunk);
+  tree param = DECL_ARGUMENTS (thunk);
+  if (!body || !body->cfg || body->static_chain_decl || !node
+      || !node->has_gimple_body_p () || !param || DECL_CHAIN (param)
+      || g->inline_depth >= 8)
+    return false;
+  int *known = g->inlined->get (thunk);
+  int p;
+  if (known)
+    p = *known;
+  else
+    {
+      p = esc_new_loc (g, ESC_LOC_SSA, NULL_TREE, depth);
+      g->index->put (param, p);
+      g->bound_params->add (param);
+      g->inlined->put (thunk, p);
+      esc_claim_closure_sites (g, thunk);
+      g->pending_bodies.safe_push (thunk);
+      g->pending_chains.safe_push (p);
+      g->pending_chains.safe_push (g->inline_depth + 1);
+    }
+  esc_flow_srcs (g, p, block, 0, "deferred call", loc);
+  return true;
 }
 
 /* Return the function whose code pointer OP is, if it takes a static

@@ -151,7 +151,7 @@ esc_callee_leaks (tree fndecl, unsigned nargs, const char **source)
   if (!hit)
     {
       esc_fn_summary fresh;
-      fresh.leaks = XNEWVEC (esc_leak, nargs);
+      fresh.leaks = XCNEWVEC (esc_leak, nargs);
       fresh.n = nargs;
       fresh.source = NULL;
       if (esc_export_leaks (key, nargs, fresh.leaks, &fresh.source))
