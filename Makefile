@@ -5,6 +5,7 @@
 #   make check                run the DejaGnu suite against gccgo-12 and gccgo-11
 #   make demo                 run the plugin on testsuite/demo/demo.go
 #   make sweep                compile Go's test tree with and without the plugin
+#   make bench                measure the plugin's compile-time, memory and scaling cost
 #   make install              copy escape.so into $(GCCGO)'s plugin directory
 #
 # make check, demo and sweep install missing Debian packages when run as
@@ -24,7 +25,7 @@ PLUGIN_CXXFLAGS = -shared -fPIC -fno-rtti -fno-exceptions -Wall -Wextra \
 SRCS := plugin.c $(wildcard passes/*.c)
 HDRS := $(wildcard passes/*.h)
 
-.PHONY: all check demo sweep install clean deps
+.PHONY: all check demo sweep bench install clean deps
 
 all: $(PLUGIN)
 
@@ -50,6 +51,11 @@ sweep:
 	@testsuite/deps.sh sweep
 	$(MAKE) GCCGO=gccgo-12
 	@testsuite/sweep.sh
+
+bench:
+	@testsuite/deps.sh sweep
+	$(MAKE) GCCGO=gccgo-12
+	@testsuite/bench/bench.sh
 
 install: $(PLUGIN)
 	install -m 644 $(PLUGIN) $(PLUGIN_DIR)/escape.so

@@ -108,6 +108,7 @@ esc_graph_release (esc_graph *g)
   g->inlined_ranges.release ();
   delete g->capture_of;
   delete g->bound_params;
+  delete g->cell_names;
   for (unsigned i = 0; i < g->captures.length (); i++)
     g->captures[i].release ();
   g->captures.release ();
@@ -446,16 +447,18 @@ esc_heap_cell_pointer_p (esc_graph *g, tree decl)
 {
   if (!POINTER_TYPE_P (TREE_TYPE (decl)))
     return false;
-  const char *name = IDENTIFIER_POINTER (DECL_NAME (decl));
-  for (unsigned i = g->first_site; i < g->last_site; i++)
+  if (!g->cell_names)
     {
-      const esc_site *site = &(*g->sites)[i];
-      if ((site->kind == ESC_KIND_VAR || site->kind == ESC_KIND_PARAM)
-	  && site->gccgo == ESC_HEAP && site->name
-	  && strcmp (site->name, name) == 0)
-	return true;
+      g->cell_names = new hash_set<nofree_string_hash>;
+      for (unsigned i = g->first_site; i < g->last_site; i++)
+	{
+	  const esc_site *site = &(*g->sites)[i];
+	  if ((site->kind == ESC_KIND_VAR || site->kind == ESC_KIND_PARAM)
+	      && site->gccgo == ESC_HEAP && site->name)
+	    g->cell_names->add (site->name);
+	}
     }
-  return false;
+  return g->cell_names->contains (IDENTIFIER_POINTER (DECL_NAME (decl)));
 }
 
 /* Return the name location L of G is shown with in a flow path, or NULL

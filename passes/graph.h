@@ -98,6 +98,9 @@ struct esc_graph
   hash_map<tree, int> *capture_of;	/* closure record field -> index in
 					   CAPTURES */
   vec<vec<esc_src> > captures;	/* the values stored into each field */
+  hash_set<nofree_string_hash> *cell_names;	/* names of the variables
+						   gccgo moved to the heap
+						   (lazily, graph.c) */
   hash_set<tree> *bound_params;	/* chains and thunk parameters of the
 				   inlined bodies: reads through them
 				   use CAPTURES */
