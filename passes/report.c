@@ -622,4 +622,17 @@ esc_report_summary (vec<esc_site> *sites, FILE *out)
     }
   fprintf (out, "  %-18s %6u %6u %6u\n", "total", totals[ESC_HEAP],
 	   totals[ESC_STACK], totals[ESC_STATIC]);
+  unsigned classes[ESC_CLASS_NONE + 1];
+  memset (classes, 0, sizeof classes);
+  unsigned conservative = 0;
+  FOR_EACH_VEC_ELT (*sites, i, site)
+    {
+      classes[esc_site_class (site)]++;
+      conservative += site->conservative;
+    }
+  fprintf (out, "  the plugin's verdicts:");
+  for (int c = 0; c < ESC_CLASS_NONE; c++)
+    if (classes[c])
+      fprintf (out, " %s %u", esc_class_name ((esc_class) c), classes[c]);
+  fprintf (out, "; conservative %u\n", conservative);
 }
