@@ -86,6 +86,9 @@ struct esc_site
   long length, capacity;	/* constant make length and capacity,
 				   or -1 */
   long bytes;			/* size of the object in bytes, or -1 */
+  long elem_bytes;		/* make-slice: size of an element, or -1:
+				   a non-constant make needs N times this
+				   on the stack */
   char *type;			/* Go type allocated, or NULL */
   char *name;			/* variable name for var/param, or NULL */
   const char *runtime;		/* allocating runtime call, or NULL; static */

@@ -454,6 +454,7 @@ esc_json_site (obstack *ob, const esc_site *site)
   esc_json_count (ob, "length", site->length);
   esc_json_count (ob, "capacity", site->capacity);
   esc_json_count (ob, "bytes", site->bytes);
+  esc_json_count (ob, "elem_bytes", site->elem_bytes);
   esc_json_member (ob, "name", site->name);
   esc_json_member (ob, "gccgo", esc_decision_name (site->gccgo));
   esc_json_member (ob, "gccgo_reason", site->reason);

@@ -290,7 +290,7 @@ esc_add_site (esc_fn_ctx *ctx, gimple *stmt, location_t loc,
   site.kind = kind;
   site.gccgo = decision;
   site.size = ESC_SIZE_NA;
-  site.length = site.capacity = site.bytes = -1;
+  site.length = site.capacity = site.bytes = site.elem_bytes = -1;
   site.stmt = stmt;
   ctx->sites->safe_push (site);
   return &ctx->sites->last ();
@@ -457,6 +457,7 @@ esc_heap_call_site (esc_fn_ctx *ctx, gcall *call, const esc_runtime_fn *rt)
       if (!constant)
 	site->length = site->capacity = -1;
       long elem = esc_descriptor_size (gimple_call_arg (call, 0));
+      site->elem_bytes = elem;
       if (constant && elem >= 0)
 	site->bytes = elem * site->capacity;
     }
@@ -672,6 +673,8 @@ esc_local_addr (esc_fn_ctx *ctx, gimple *stmt, tree addr, tree local)
 	  if (domain && TYPE_MAX_VALUE (domain)
 	      && tree_fits_shwi_p (TYPE_MAX_VALUE (domain)))
 	    site->capacity = tree_to_shwi (TYPE_MAX_VALUE (domain)) + 1;
+	  if (TREE_CODE (type) == ARRAY_TYPE)
+	    site->elem_bytes = esc_type_bytes (TREE_TYPE (type));
 	  site->length = esc_slice_length (stmt);
 	}
     }

@@ -7,7 +7,7 @@ func Const() int {
 }
 
 func Variable(n int) int {
-	s := make([]int, n) // JSON: kind=make-slice gccgo=heap verdict=heap verdict_reason=non-constant-size class=both-heap
+	s := make([]int, n) // JSON: kind=make-slice gccgo=heap verdict=heap verdict_reason=non-constant-size elem_bytes=8 class=both-heap
 	return len(s)
 }
 

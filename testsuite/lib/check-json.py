@@ -26,7 +26,7 @@ SITE_FIELDS = {
     "record": str, "file": str, "line": int, "col": int, "function": str,
     "function_line": int, "kind": str, "type": (str, type(None)), "size": (str, type(None)),
     "length": (int, type(None)), "capacity": (int, type(None)),
-    "bytes": (int, type(None)), "name": (str, type(None)), "gccgo": str, "gccgo_reason": str,
+    "bytes": (int, type(None)), "elem_bytes": (int, type(None)), "name": (str, type(None)), "gccgo": str, "gccgo_reason": str,
     "gccgo_note": (str, type(None)), "runtime": (str, type(None)),
     "verdict": (str, type(None)), "verdict_reason": (str, type(None)),
     "escapes": (bool, type(None)), "conservative": (bool, type(None)),
@@ -108,6 +108,7 @@ def expectations(source):
                                                                 "length",
                                                                 "capacity",
                                                                 "bytes",
+                                                                "elem_bytes",
                                                                 "index",
                                                                 "leak_heap",
                                                                 "leak_result"):
