@@ -22,6 +22,11 @@ CXXFLAGS ?= -O2 -g
 PLUGIN_CXXFLAGS = -shared -fPIC -fno-rtti -fno-exceptions -Wall -Wextra \
 	-Wno-unused-parameter -I$(PLUGIN_DIR)/include -I.
 
+# GCC's compilers (go1, cc1) carry libstdc++'s operator new and delete and
+# export them to plugins: linking libstdc++.so again would only cost every
+# compilation a megabyte of memory.
+PLUGIN_LDFLAGS = -nodefaultlibs -lc
+
 SRCS := plugin.c $(wildcard passes/*.c)
 HDRS := $(wildcard passes/*.h)
 
@@ -33,7 +38,7 @@ $(PLUGIN): $(SRCS) $(HDRS) Makefile
 	@test -n "$(GCC_MAJOR)" || { echo "error: $(GCCGO) not found; run: testsuite/deps.sh" >&2; exit 1; }
 	@test -f "$(PLUGIN_DIR)/include/gcc-plugin.h" || { echo "error: no plugin headers for $(GCCGO); run: apt-get install gcc-$(GCC_MAJOR)-plugin-dev" >&2; exit 1; }
 	@mkdir -p $(BUILD)
-	$(CXX) -x c++ $(CXXFLAGS) $(PLUGIN_CXXFLAGS) -o $@ $(SRCS)
+	$(CXX) -x c++ $(CXXFLAGS) $(PLUGIN_CXXFLAGS) -o $@ $(SRCS) $(PLUGIN_LDFLAGS)
 
 deps:
 	@testsuite/deps.sh

@@ -289,15 +289,7 @@ void
 esc_report_notes (vec<esc_site> *sites, vec<esc_param> *params)
 {
   if (esc_opts.notes == ESC_NOTES_NONE)
-    {
-      /* Possible miscompilations are warnings: never silenced.  */
-      unsigned i;
-      esc_site *site;
-      FOR_EACH_VEC_ELT (*sites, i, site)
-	if (esc_site_class (site) == ESC_CLASS_UNSAFE_STACK)
-	  esc_note_verdict (site);
-      return;
-    }
+    return;
   bool want_heap = esc_opts.notes != ESC_NOTES_STACK;
   bool want_stack = esc_opts.notes != ESC_NOTES_HEAP;
   unsigned i = 0, j = 0;
