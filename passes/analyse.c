@@ -205,6 +205,7 @@ esc_record_params (esc_fn_range *range, const esc_leak *leaks,
       rec.index = i;
       rec.heap = leaks[i].heap;
       rec.result = leaks[i].result;
+      memcpy (rec.results1, leaks[i].results1, sizeof rec.results1);
       rec.nresults = esc_nresults (fndecl);
       params->safe_push (rec);
     }

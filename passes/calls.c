@@ -125,14 +125,21 @@ esc_function_value (tree op)
    flowing to the location LHS.  Return false if FNDECL has no summary.  */
 
 static bool
-esc_call_summary (esc_graph *g, tree fndecl, esc_call_args *args,
-		  unsigned first, int lhs, location_t loc)
+esc_call_summary (esc_graph *g, gcall *call, tree fndecl,
+		  esc_call_args *args, unsigned first, int lhs, location_t loc)
 {
   unsigned n = args->n - first;
   const char *source;
   const esc_leak *leaks = esc_callee_leaks (fndecl, n, &source);
   if (!leaks)
     return false;
+  /* A multi-value result stored in a local: per-result edges.  */
+  tree lhs_decl = (call && gimple_call_lhs (call)
+		   && VAR_P (gimple_call_lhs (call))
+		   && !is_global_var (gimple_call_lhs (call))
+		   && esc_results_shape (TREE_TYPE (gimple_call_lhs (call)))
+		   ? gimple_call_lhs (call) : NULL_TREE);
+
   for (unsigned i = 0; i < n; i++)
     {
       vec<esc_src> *vals = esc_arg (args, first + i);
@@ -143,6 +150,20 @@ esc_call_summary (esc_graph *g, tree fndecl, esc_call_args *args,
       if (leaks[i].result != ESC_LEAK_NONE && lhs >= 0)
 	esc_flow_srcs (g, lhs, vals, leaks[i].result, "call result", loc,
 		       cons);
+      if (leaks[i].result != ESC_LEAK_NONE && lhs_decl)
+	for (int k = 0; k < esc_results_shape (TREE_TYPE (lhs_decl)); k++)
+	  {
+	    /* Into the results it reaches; all of them if the summary
+	       does not tell them apart.  */
+	    bool per_result = false;
+	    for (int r = 0; r < ESC_MAX_RESULTS; r++)
+	      per_result |= leaks[i].results1[r] != 0;
+	    int d = (leaks[i].results1[k] ? leaks[i].results1[k] - 1
+		     : per_result ? -2 : leaks[i].result);
+	    if (d >= -1)
+	      esc_flow_srcs (g, esc_field_loc (g, lhs_decl, k), vals, d,
+			     "call result", loc, cons);
+	  }
     }
   return true;
 }
@@ -253,7 +274,7 @@ esc_runtime_call (esc_graph *g, gcall *call, const esc_runtime_effect *fx,
 	    one.more = NULL;
 	    if (b)
 	      one.vals[0].safe_splice (*b);
-	    if (!thunk || !esc_call_summary (g, thunk, &one, 0, -1, loc))
+	    if (!thunk || !esc_call_summary (g, NULL, thunk, &one, 0, -1, loc))
 	      esc_all_args_escape (g, &one, "deferred call", loc);
 	    if (b)
 	      esc_expose (g, b);
@@ -328,7 +349,7 @@ esc_build_call (esc_graph *g, gcall *call, int depth)
       if (gimple_call_internal_p (call))
 	known = false;
       else if (fndecl && !esc_runtime_name_p (fndecl))
-	known = esc_call_summary (g, fndecl, &args, 0, lhs, loc);
+	known = esc_call_summary (g, call, fndecl, &args, 0, lhs, loc);
       if (!known && !fndecl && gimple_call_chain (call))
 	{
 	  /* A closure call: the record does not escape by being called

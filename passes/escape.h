@@ -28,6 +28,9 @@
 #define ESC_MAX_IMPLICIT_STACK_SIZE 65536
 #define ESC_MAX_STACK_VAR_SIZE (10 * 1024 * 1024)
 
+/* Results told apart in leak summaries (gc: numEscResults, 7).  */
+#define ESC_MAX_RESULTS 4
+
 /* Kinds of allocation site.  Keep in sync with esc_kind_name.  */
 enum esc_kind
 {
@@ -141,6 +144,7 @@ struct esc_param
   char *name;
   int index;			/* GIMPLE parameter index */
   signed char heap, result;	/* as in struct esc_leak */
+  unsigned char results1[ESC_MAX_RESULTS];	/* likewise */
   int nresults;			/* the function's results */
 };
 
@@ -179,9 +183,12 @@ extern struct esc_options esc_opts;
 struct esc_leak
 {
   signed char heap;
-  signed char result;
+  signed char result;		/* to any result */
   bool conservative;		/* the leak went through something the
 				   analysis does not understand */
+  unsigned char results1[ESC_MAX_RESULTS];	/* to the K-th result of a
+						   function with several:
+						   derefs + 1, or 0 */
 };
 
 /* exports.c */

@@ -1465,6 +1465,7 @@ esc_export_leaks (tree fndecl, unsigned nparams, esc_leak *leaks,
       leaks[i].heap = 0;
       leaks[i].result = 0;
       leaks[i].conservative = true;
+      memset (leaks[i].results1, 0, sizeof leaks[i].results1);
     }
   if (!fndecl || TREE_CODE (fndecl) != FUNCTION_DECL)
     return false;
@@ -1504,6 +1505,7 @@ esc_export_leaks (tree fndecl, unsigned nparams, esc_leak *leaks,
     {
       leaks[i] = fn->leaks[i];
       leaks[i].conservative = false;
+      memset (leaks[i].results1, 0, sizeof leaks[i].results1);
       if (i == 0 && shift)
 	{
 	  leaks[i].heap = esc_leak_shift (leaks[i].heap);

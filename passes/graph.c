@@ -62,6 +62,9 @@ esc_graph_init (esc_graph *g, function *fun, vec<esc_site> *sites,
   g->heap = esc_new_loc (g, ESC_LOC_HEAP, NULL_TREE, -1);
   g->result = esc_new_loc (g, ESC_LOC_RESULT, NULL_TREE, 0);
   g->ret = g->result;
+  for (int k = 0; k < ESC_MAX_RESULTS; k++)
+    g->results[k] = -1;
+  g->field_base = new hash_map<tree, int>;
   g->inlined = new hash_map<tree, int>;
   g->inlined_ranges = vNULL;
   g->capture_of = new hash_map<tree, int>;
@@ -108,6 +111,7 @@ esc_graph_release (esc_graph *g)
   g->inlined_ranges.release ();
   delete g->capture_of;
   delete g->bound_params;
+  delete g->field_base;
   delete g->cell_names;
   for (unsigned i = 0; i < g->captures.length (); i++)
     g->captures[i].release ();

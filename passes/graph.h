@@ -89,6 +89,11 @@ struct esc_graph
   vec<esc_site> *sites;		/* the unit's sites */
   unsigned first_site, last_site;	/* this function's */
   int heap, result;
+  int results[ESC_MAX_RESULTS];	/* per-result roots of a function with
+				   several results, or -1 */
+  bool results_incomplete;	/* a return the roots do not cover */
+  hash_map<tree, int> *field_base;	/* result-shaped local -> the first of
+					   its per-field locations */
   int ret;			/* where returns go: RESULT, or the heap in
 				   an inlined closure body */
   int depth_bias;		/* loop depth added to an inlined body's */
@@ -137,6 +142,8 @@ void esc_value_srcs (esc_graph *g, tree op, vec<esc_src> *out, int depth);
 void esc_store_to (esc_graph *g, tree lhs, vec<esc_src> *srcs,
 		   const char *why, location_t loc, int depth);
 int esc_bb_depth (basic_block bb);
+int esc_results_shape (tree type);
+int esc_field_loc (esc_graph *g, tree decl, int k);
 bool esc_inline_thunk (esc_graph *g, tree thunk, vec<esc_src> *block,
 		       location_t loc, int depth);
 bool esc_type_has_pointers (tree type);

@@ -236,15 +236,25 @@ esc_note_param (const esc_param *p, bool heap, bool stack)
     inform (p->loc, "leaking param: %s", p->name);
   else if (p->heap > 0)
     inform (p->loc, "leaking param content: %s", p->name);
-  if (p->result != ESC_LEAK_NONE)
+  if (p->result == ESC_LEAK_NONE)
+    return;
+  if (p->nresults == 1)
     {
-      if (p->nresults == 1)
-	inform (p->loc, "leaking param: %s to result ~r0 level=%d", p->name,
-		p->result);
-      else
-	inform (p->loc, "leaking param: %s to a result level=%d", p->name,
-		p->result);
+      inform (p->loc, "leaking param: %s to result ~r0 level=%d", p->name,
+	      p->result);
+      return;
     }
+  bool told = false;
+  for (int k = 0; k < ESC_MAX_RESULTS; k++)
+    if (p->results1[k])
+      {
+	inform (p->loc, "leaking param: %s to result ~r%d level=%d", p->name,
+		k, p->results1[k] - 1);
+	told = true;
+      }
+  if (!told)
+    inform (p->loc, "leaking param: %s to a result level=%d", p->name,
+	    p->result);
 }
 
 /* Compare the positions of a site and a parameter: FILE1:LINE1:COL1 and
@@ -488,6 +498,19 @@ esc_json_param (obstack *ob, const esc_param *p)
   esc_json_int (ob, "index", p->index);
   esc_json_count (ob, "leak_heap", p->heap);
   esc_json_count (ob, "leak_result", p->result);
+  obstack_grow (ob, ",\"leak_results\":[", 17);
+  for (int k = 0; k < p->nresults && k < ESC_MAX_RESULTS; k++)
+    {
+      char buf[16];
+      if (k)
+	obstack_1grow (ob, ',');
+      if (p->results1[k])
+	snprintf (buf, sizeof buf, "%d", p->results1[k] - 1);
+      else
+	strcpy (buf, "null");
+      obstack_grow (ob, buf, strlen (buf));
+    }
+  obstack_1grow (ob, ']');
   obstack_grow (ob, "}\n", 2);
 }
 

@@ -333,12 +333,29 @@ esc_solve (esc_graph *g, esc_leak *leaks)
     {
       leaks[i].heap = leaks[i].result = ESC_LEAK_NONE;
       leaks[i].conservative = false;
+      memset (leaks[i].results1, 0, sizeof leaks[i].results1);
     }
 
   auto_vec<int, 16> escaped;
   auto_vec<int, 16> roots;
   roots.safe_push (g->result);
   esc_walk (g, &roots, ESC_ROOT_RESULT, 0, leaks, &escaped);
+  /* A function with several results: which result each parameter reaches
+     (gc's "to result ~r1").  The walks above have marked the escapes.  */
+  for (int k = 0; k < ESC_MAX_RESULTS && !g->results_incomplete; k++)
+    if (g->results[k] >= 0)
+      {
+	auto_vec<esc_leak, 8> per (g->nparams + 1);
+	per.quick_grow_cleared (g->nparams + 1);
+	for (int i = 0; i <= g->nparams; i++)
+	  per[i].heap = per[i].result = ESC_LEAK_NONE;
+	roots.truncate (0);
+	roots.safe_push (g->results[k]);
+	esc_walk (g, &roots, ESC_ROOT_RESULT, 0, per.address (), &escaped);
+	for (int i = 0; i <= g->nparams; i++)
+	  if (per[i].result != ESC_LEAK_NONE)
+	    leaks[i].results1[k] = per[i].result + 1;
+      }
 
   for (int k = 0; k < g->max_depth; k++)
     {

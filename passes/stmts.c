@@ -70,6 +70,83 @@ esc_type_has_pointers (tree type)
     }
 }
 
+/* Return the number of fields of TYPE if it is the struct gccgo gives a
+   function's several results (anonymous; fields called UNNAMED, or res0,
+   res1 ... after a VIEW_CONVERT_EXPR), and at most ESC_MAX_RESULTS; else 0.  */
+
+int
+esc_results_shape (tree type)
+{
+  if (!type || TREE_CODE (type) != RECORD_TYPE || TYPE_NAME (type))
+    return 0;
+  int n = 0;
+  for (tree f = TYPE_FIELDS (type); f; f = DECL_CHAIN (f))
+    {
+      if (TREE_CODE (f) != FIELD_DECL)
+	continue;
+      if (DECL_NAME (f))
+	{
+	  const char *name = IDENTIFIER_POINTER (DECL_NAME (f));
+	  if (strcmp (name, "UNNAMED") != 0
+	      && (name[0] != 'r' || name[1] != 'e' || name[2] != 's'
+		  || atoi (name + 3) != n))
+	    return 0;
+	}
+      n++;
+    }
+  return n >= 2 && n <= ESC_MAX_RESULTS ? n : 0;
+}
+
+/* Return the position of FIELD in its record, or -1.  */
+
+static int
+esc_field_index (tree field)
+{
+  int k = 0;
+  for (tree f = TYPE_FIELDS (DECL_CONTEXT (field)); f; f = DECL_CHAIN (f))
+    {
+      if (f == field)
+	return k;
+      if (TREE_CODE (f) == FIELD_DECL)
+	k++;
+    }
+  return -1;
+}
+
+/* Return the location of the K-th field of DECL, a local of a
+   results-shaped type (esc_results_shape), creating its fields'
+   locations.  Every store into DECL also reaches the fields it writes, so
+   that reads of one result see only what was stored there.  */
+
+int
+esc_field_loc (esc_graph *g, tree decl, int k)
+{
+  int *base = g->field_base->get (decl);
+  if (base)
+    return *base + k;
+  int whole = esc_loc_of (g, decl, 0);
+  int n = esc_results_shape (TREE_TYPE (decl));
+  int first = g->locs.length ();
+  for (int i = 0; i < n; i++)
+    esc_new_loc (g, ESC_LOC_VAR, decl, g->locs[whole].depth);
+  g->field_base->put (decl, first);
+  return first + k;
+}
+
+/* Return the results-shaped local OP stands for (through a
+   VIEW_CONVERT_EXPR), or NULL.  */
+
+static tree
+esc_results_decl (tree op)
+{
+  if (op && TREE_CODE (op) == VIEW_CONVERT_EXPR)
+    op = TREE_OPERAND (op, 0);
+  if (op && VAR_P (op) && !is_global_var (op)
+      && esc_results_shape (TREE_TYPE (op)))
+    return op;
+  return NULL_TREE;
+}
+
 /* Return the loop depth of BB, or 0 if loops are unknown.  */
 
 int
@@ -255,6 +332,18 @@ esc_value_srcs (esc_graph *g, tree op, vec<esc_src> *out, int depth)
 	   a flag) carries nothing, whatever else its object holds.  */
 	if (!esc_type_has_pointers (TREE_TYPE (op)))
 	  return;
+	if (TREE_CODE (op) == COMPONENT_REF
+	    && esc_results_decl (TREE_OPERAND (op, 0)))
+	  {
+	    tree decl = esc_results_decl (TREE_OPERAND (op, 0));
+	    int k = esc_field_index (TREE_OPERAND (op, 1));
+	    if (k >= 0 && k < esc_results_shape (TREE_TYPE (decl)))
+	      {
+		esc_src v = { esc_field_loc (g, decl, k), 0 };
+		out->safe_push (v);
+		return;
+	      }
+	  }
 	if (TREE_CODE (op) == COMPONENT_REF && esc_bound_read_p (g, op))
 	  if (int *cap = g->capture_of->get (TREE_OPERAND (op, 1)))
 	    {
@@ -365,6 +454,17 @@ esc_store_to (esc_graph *g, tree lhs, vec<esc_src> *srcs, const char *why,
 	l = g->heap;	/* a global */
       esc_flow_srcs (g, l, srcs, 0, l == g->heap ? "store to global" : why,
 		     loc);
+      if (tree decl = esc_results_decl (base))
+	{
+	  /* Into the fields it writes: one, or all.  */
+	  int n = esc_results_shape (TREE_TYPE (decl));
+	  int k = (TREE_CODE (lhs) == COMPONENT_REF
+		   && TREE_OPERAND (lhs, 0) == base
+		   ? esc_field_index (TREE_OPERAND (lhs, 1)) : -1);
+	  for (int i = 0; i < n; i++)
+	    if (k < 0 || k == i)
+	      esc_flow_srcs (g, esc_field_loc (g, decl, i), srcs, 0, why, loc);
+	}
     }
   else if (base
 	   && (TREE_CODE (base) == MEM_REF || TREE_CODE (base) == TARGET_MEM_REF))
@@ -592,6 +692,22 @@ esc_build_assign (esc_graph *g, gassign *stmt, int depth)
     return;
   auto_vec<esc_src, 4> srcs;
   const char *why = "assign";
+  tree ldecl = esc_results_decl (lhs), rdecl = NULL_TREE;
+  if (ldecl && gimple_assign_single_p (stmt)
+      && (rdecl = esc_results_decl (gimple_assign_rhs1 (stmt)))
+      && esc_results_shape (TREE_TYPE (ldecl))
+	 == esc_results_shape (TREE_TYPE (rdecl)))
+    {
+      /* One multi-value result struct copied to another: field by field,
+	 and whole.  */
+      int n = esc_results_shape (TREE_TYPE (ldecl));
+      for (int k = 0; k < n; k++)
+	esc_flow (g, esc_field_loc (g, ldecl, k), esc_field_loc (g, rdecl, k),
+		  0, why, loc);
+      esc_flow (g, esc_loc_of (g, ldecl, depth), esc_loc_of (g, rdecl, depth),
+		0, why, loc);
+      return;
+    }
   if (gimple_assign_single_p (stmt))
     {
       tree rhs = gimple_assign_rhs1 (stmt);
@@ -658,10 +774,23 @@ esc_build_stmt (esc_graph *g, gimple *stmt, int depth)
     case GIMPLE_RETURN:
       {
 	auto_vec<esc_src, 2> srcs;
-	esc_value_srcs (g, gimple_return_retval (as_a <greturn *> (stmt)),
-			&srcs, depth);
+	tree retval = gimple_return_retval (as_a <greturn *> (stmt));
+	esc_value_srcs (g, retval, &srcs, depth);
 	esc_flow_srcs (g, g->ret, &srcs, 0, "return",
 		       gimple_location (stmt));
+	tree decl = esc_results_decl (retval);
+	if (!decl && g->ret == g->result && retval
+	    && esc_results_shape (TREE_TYPE (retval)))
+	  g->results_incomplete = true;
+	if (decl && g->ret == g->result)
+	  /* Several results: one root each, for per-result summaries.  */
+	  for (int k = 0; k < esc_results_shape (TREE_TYPE (decl)); k++)
+	    {
+	      if (g->results[k] < 0)
+		g->results[k] = esc_new_loc (g, ESC_LOC_RESULT, NULL_TREE, 0);
+	      esc_flow (g, g->results[k], esc_field_loc (g, decl, k), 0,
+			"return", gimple_location (stmt));
+	    }
 	break;
       }
     case GIMPLE_ASM:

@@ -70,3 +70,15 @@ func Imported(s string) int { // PARAM: name=s leak_heap=null leak_result=null
 	buf := []byte(s) // JSON: kind=string-conv gccgo=stack verdict=stack verdict_reason=does-not-escape class=both-stack
 	return strings.Index(string(buf), "x") // JSON: kind=string-conv gccgo=stack verdict=stack verdict_reason=does-not-escape class=both-stack
 }
+
+// Several results are told apart: j goes only to the ignored result.
+//go:noinline
+func two(p, q *int) (*int, *int) { return p, q } // PARAM: name=p leak_heap=null leak_result=0 leak_results=[0,null]
+
+func SecondIgnored() {
+	i, j := 7, 8 // JSON: kind=var name=i gccgo=heap verdict=heap verdict_reason=escapes class=both-heap
+	G, _ = two(&i, &j)
+}
+
+// PARAM@76: name=q leak_heap=null leak_result=0 leak_results=[null,0]
+// JSON@79: kind=var name=j gccgo=stack verdict=stack verdict_reason=does-not-escape class=both-stack

@@ -35,7 +35,7 @@ SITE_FIELDS = {
 PARAM_FIELDS = {
     "record": str, "file": str, "line": int, "col": int, "function": str,
     "name": str, "index": int, "leak_heap": (int, type(None)),
-    "leak_result": (int, type(None)),
+    "leak_result": (int, type(None)), "leak_results": list,
 }
 CLASSES = {"both-heap", "both-stack", "gccgo-heap-no-escape",
            "gccgo-stack-escapes", "gccgo-stack-too-large", "static"}
@@ -103,6 +103,8 @@ def expectations(source):
                     fields[key] = None
                 elif value in ("true", "false"):
                     fields[key] = value == "true"
+                elif value.startswith("["):
+                    fields[key] = json.loads(value)
                 elif re.fullmatch(r"-?\d+", value) and key in ("col", "line",
                                                                 "function_line",
                                                                 "length",
