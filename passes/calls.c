@@ -133,6 +133,9 @@ esc_call_summary (esc_graph *g, gcall *call, tree fndecl,
   const esc_leak *leaks = esc_callee_leaks (fndecl, n, &source);
   if (!leaks)
     return false;
+  /* Paths name where the summary came from, unless from this unit.  */
+  const char *why_param = esc_summary_why ("call parameter", source);
+  const char *why_result = esc_summary_why ("call result", source);
   /* A multi-value result stored in a local: per-result edges.  */
   tree lhs_decl = (call && gimple_call_lhs (call)
 		   && VAR_P (gimple_call_lhs (call))
@@ -145,11 +148,9 @@ esc_call_summary (esc_graph *g, gcall *call, tree fndecl,
       vec<esc_src> *vals = esc_arg (args, first + i);
       bool cons = leaks[i].conservative;
       if (leaks[i].heap != ESC_LEAK_NONE)
-	esc_flow_srcs (g, g->heap, vals, leaks[i].heap, "call parameter",
-		       loc, cons);
+	esc_flow_srcs (g, g->heap, vals, leaks[i].heap, why_param, loc, cons);
       if (leaks[i].result != ESC_LEAK_NONE && lhs >= 0)
-	esc_flow_srcs (g, lhs, vals, leaks[i].result, "call result", loc,
-		       cons);
+	esc_flow_srcs (g, lhs, vals, leaks[i].result, why_result, loc, cons);
       if (leaks[i].result != ESC_LEAK_NONE && lhs_decl)
 	for (int k = 0; k < esc_results_shape (TREE_TYPE (lhs_decl)); k++)
 	  {
@@ -162,7 +163,7 @@ esc_call_summary (esc_graph *g, gcall *call, tree fndecl,
 		     : per_result ? -2 : leaks[i].result);
 	    if (d >= -1)
 	      esc_flow_srcs (g, esc_field_loc (g, lhs_decl, k), vals, d,
-			     "call result", loc, cons);
+			     why_result, loc, cons);
 	  }
     }
   return true;

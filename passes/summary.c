@@ -176,6 +176,31 @@ esc_callee_leaks (tree fndecl, unsigned nargs, const char **source)
   return hit->leaks;
 }
 
+/* Return WHY, a reason of a flow path, followed by where the summary it
+   applies came from (SOURCE: "unit", "//go:noescape" or an export data
+   file, shown by its base name): "call parameter, summary from fmt.gox".
+   The strings live until the end of the compilation.  */
+
+const char *
+esc_summary_why (const char *why, const char *source)
+{
+  if (!source || strcmp (source, "unit") == 0)
+    return why;
+  static hash_map<nofree_string_hash, const char *> *interned;
+  if (!interned)
+    interned = new hash_map<nofree_string_hash, const char *>;
+  const char *base = strrchr (source, '/');
+  base = base ? base + 1 : source;
+  char *text = concat (why, ", summary from ", base, NULL);
+  if (const char **known = interned->get (text))
+    {
+      free (text);
+      return *known;
+    }
+  interned->put (text, text);
+  return text;
+}
+
 /* Free every summary.  */
 
 void
