@@ -120,6 +120,23 @@ esc_function_value (tree op)
   return NULL_TREE;
 }
 
+/* Return true if TYPE is gccgo's type of a func value, a pointer to
+   struct __go_descriptor (the closure record).  */
+
+static bool
+esc_func_value_type_p (tree type)
+{
+  if (!type || !POINTER_TYPE_P (type))
+    return false;
+  tree rec = TREE_TYPE (type);
+  tree name = TYPE_NAME (rec);
+  if (name && TREE_CODE (name) == TYPE_DECL)
+    name = DECL_NAME (name);
+  return (TREE_CODE (rec) == RECORD_TYPE && name
+	  && TREE_CODE (name) == IDENTIFIER_NODE
+	  && strcmp (IDENTIFIER_POINTER (name), "__go_descriptor") == 0);
+}
+
 /* Apply to CALL the summary of the function FNDECL, called with the
    argument values ARGS[FIRST..] (the static chain included), the result
    flowing to the location LHS.  Return false if FNDECL has no summary.  */
@@ -143,24 +160,42 @@ esc_call_summary (esc_graph *g, gcall *call, tree fndecl,
 		   && esc_results_shape (TREE_TYPE (gimple_call_lhs (call)))
 		   ? gimple_call_lhs (call) : NULL_TREE);
 
-  for (unsigned i = 0; i < n; i++)
+  tree ptypes = TYPE_ARG_TYPES (TREE_TYPE (fndecl));
+  for (unsigned i = 0; i < n; i++, ptypes = ptypes ? TREE_CHAIN (ptypes)
+						    : NULL_TREE)
     {
       vec<esc_src> *vals = esc_arg (args, first + i);
       bool cons = leaks[i].conservative;
-      if (leaks[i].heap != ESC_LEAK_NONE)
-	esc_flow_srcs (g, g->heap, vals, leaks[i].heap, why_param, loc, cons);
-      if (leaks[i].result != ESC_LEAK_NONE && lhs >= 0)
-	esc_flow_srcs (g, lhs, vals, leaks[i].result, why_result, loc, cons);
-      if (leaks[i].result != ESC_LEAK_NONE && lhs_decl)
+      esc_leak leak = leaks[i];
+      if (ptypes && esc_func_value_type_p (TREE_VALUE (ptypes)))
+	{
+	  /* The content of a func value (its captures) can only be
+	     reached by calling it, and what its body does with them is
+	     analysed where the closure is made (stmts.c): only the value
+	     itself leaking matters.  gccgo's tags say "content escapes" for
+	     any func parameter a function calls.  */
+	  if (leak.heap > 0)
+	    leak.heap = ESC_LEAK_NONE;
+	  if (leak.result > 0)
+	    leak.result = ESC_LEAK_NONE;
+	  for (int k = 0; k < ESC_MAX_RESULTS; k++)
+	    if (leak.results1[k] > 1)
+	      leak.results1[k] = 0;
+	}
+      if (leak.heap != ESC_LEAK_NONE)
+	esc_flow_srcs (g, g->heap, vals, leak.heap, why_param, loc, cons);
+      if (leak.result != ESC_LEAK_NONE && lhs >= 0)
+	esc_flow_srcs (g, lhs, vals, leak.result, why_result, loc, cons);
+      if (leak.result != ESC_LEAK_NONE && lhs_decl)
 	for (int k = 0; k < esc_results_shape (TREE_TYPE (lhs_decl)); k++)
 	  {
 	    /* Into the results it reaches; all of them if the summary
 	       does not tell them apart.  */
 	    bool per_result = false;
 	    for (int r = 0; r < ESC_MAX_RESULTS; r++)
-	      per_result |= leaks[i].results1[r] != 0;
-	    int d = (leaks[i].results1[k] ? leaks[i].results1[k] - 1
-		     : per_result ? -2 : leaks[i].result);
+	      per_result |= leak.results1[r] != 0;
+	    int d = (leak.results1[k] ? leak.results1[k] - 1
+		     : per_result ? -2 : leak.result);
 	    if (d >= -1)
 	      esc_flow_srcs (g, esc_field_loc (g, lhs_decl, k), vals, d,
 			     why_result, loc, cons);
