@@ -1,7 +1,11 @@
 // Verdicts across calls: leak summaries, recursion, imported packages.
 package p
 
-import "strings"
+import (
+	"io/fs"
+	"path/filepath"
+	"strings"
+)
 
 type S struct{ P *int }
 
@@ -80,5 +84,20 @@ func SecondIgnored() {
 	G, _ = two(&i, &j)
 }
 
-// PARAM@76: name=q leak_heap=null leak_result=0 leak_results=[null,0]
-// JSON@79: kind=var name=j gccgo=stack verdict=stack verdict_reason=does-not-escape class=both-stack
+// PARAM@80: name=q leak_heap=null leak_result=0 leak_results=[null,0]
+// JSON@83: kind=var name=j gccgo=stack verdict=stack verdict_reason=does-not-escape class=both-stack
+
+// filepath.WalkDir's tag says fn's content escapes and reaches the result;
+// a closure's captures are only reached by calling it, so root stays.
+func Walk(root string) error { // JSON: kind=param name=root gccgo=stack verdict=stack verdict_reason=does-not-escape class=both-stack
+	return filepath.WalkDir(".", func(p string, d fs.DirEntry, err error) error { // JSON: kind=closure gccgo=stack verdict=stack verdict_reason=does-not-escape class=both-stack
+		if p == root {
+			return nil
+		}
+		return err
+	})
+}
+// PARAM@92: name=root leak_heap=null leak_result=null
+// PARAM@93: name=p leak_heap=null leak_result=null
+// PARAM@93: name=d leak_heap=null leak_result=null
+// PARAM@93: name=err leak_heap=null leak_result=0
