@@ -42,12 +42,13 @@
 
 int plugin_is_GPL_compatible;
 
-#define ESC_VERSION "0.1"
+#define ESC_VERSION "0.2"
 
 struct esc_options esc_opts;
 
 static const char esc_help[] =
-  "escape.so " ESC_VERSION ": show gccgo's escape-analysis decisions.\n"
+  "escape.so " ESC_VERSION
+  ": show, check and recompute gccgo's escape analysis.\n"
   "Options (-fplugin-arg-escape-KEY[=VALUE]):\n"
   "  json=FILE         append one JSON record per allocation site to FILE\n"
   "  notes=WHICH       sites reported as notes: all (default), heap, stack, none\n"

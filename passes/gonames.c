@@ -518,7 +518,8 @@ esc_go_noescape_p (tree fndecl)
 	return false;
       static const char pragma[] = "//go:noescape";
       size_t n = sizeof pragma - 1;
-      if (text.length () - i >= n && strncmp (text.get_buffer () + i, pragma, n) == 0)
+      if (text.length () - i >= n
+	  && strncmp (text.get_buffer () + i, pragma, n) == 0)
 	return true;
     }
   return false;

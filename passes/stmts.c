@@ -72,7 +72,8 @@ esc_type_has_pointers (tree type)
 
 /* Return the number of fields of TYPE if it is the struct gccgo gives a
    function's several results (anonymous; fields called UNNAMED, or res0,
-   res1 ... after a VIEW_CONVERT_EXPR), and at most ESC_MAX_RESULTS; else 0.  */
+   res1 ... after a VIEW_CONVERT_EXPR), and at most ESC_MAX_RESULTS;
+   else 0.  */
 
 int
 esc_results_shape (tree type)
