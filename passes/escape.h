@@ -255,6 +255,7 @@ bool esc_runtime_call_p (const gimple *stmt);
 char *esc_go_function_name (tree fndecl);
 char *esc_go_type_from_descriptor (tree arg);
 long esc_descriptor_size (tree arg);
+void esc_grow_utf8 (obstack *ob, unsigned long cp);
 bool esc_go_noescape_p (tree fndecl);
 char *esc_go_type_from_tree (tree type);
 const char *esc_source_token (location_t loc);

@@ -283,33 +283,6 @@ esc_encode_string (const char *s, size_t len)
   return result;
 }
 
-/* Append to OB the code point CP in UTF-8.  */
-
-static void
-esc_export_grow_utf8 (obstack *ob, unsigned long cp)
-{
-  if (cp < 0x80)
-    obstack_1grow (ob, cp);
-  else if (cp < 0x800)
-    {
-      obstack_1grow (ob, 0xc0 | (cp >> 6));
-      obstack_1grow (ob, 0x80 | (cp & 0x3f));
-    }
-  else if (cp < 0x10000)
-    {
-      obstack_1grow (ob, 0xe0 | (cp >> 12));
-      obstack_1grow (ob, 0x80 | ((cp >> 6) & 0x3f));
-      obstack_1grow (ob, 0x80 | (cp & 0x3f));
-    }
-  else
-    {
-      obstack_1grow (ob, 0xf0 | (cp >> 18));
-      obstack_1grow (ob, 0x80 | ((cp >> 12) & 0x3f));
-      obstack_1grow (ob, 0x80 | ((cp >> 6) & 0x3f));
-      obstack_1grow (ob, 0x80 | (cp & 0x3f));
-    }
-}
-
 /* Return the package path whose symbol is SYM (go_decode_id), or NULL if
    SYM is not the encoding of any path.  The caller frees the result.  */
 
@@ -354,7 +327,7 @@ esc_decode_pkgsym (const char *sym)
       if (digits == 2)
 	obstack_1grow (&ob, (char) cp);
       else
-	esc_export_grow_utf8 (&ob, cp);
+	esc_grow_utf8 (&ob, cp);
       p += 2 + digits;
     }
   obstack_1grow (&ob, '\0');

@@ -19,7 +19,7 @@
 
 /* Append to OB the code point CP in UTF-8.  */
 
-static void
+void
 esc_grow_utf8 (obstack *ob, unsigned long cp)
 {
   if (cp < 0x80)

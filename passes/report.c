@@ -437,17 +437,28 @@ esc_json_unit (obstack *ob, unsigned nsites, unsigned nparams)
   obstack_grow (ob, "}\n", 2);
 }
 
+/* Open on OB a record of kind RECORD at FILE:LINE:COL in FUNCTION: the
+   members every site and parameter record starts with.  */
+
+static void
+esc_json_open (obstack *ob, const char *record, const char *file, int line,
+	       int col, const char *function)
+{
+  obstack_1grow (ob, '{');
+  esc_json_member (ob, "record", record, true);
+  esc_json_member (ob, "file", file);
+  esc_json_int (ob, "line", line);
+  esc_json_int (ob, "col", col);
+  esc_json_member (ob, "function", function);
+}
+
 /* Append to OB the site record of SITE.  */
 
 static void
 esc_json_site (obstack *ob, const esc_site *site)
 {
-  obstack_1grow (ob, '{');
-  esc_json_member (ob, "record", "site", true);
-  esc_json_member (ob, "file", site->file);
-  esc_json_int (ob, "line", site->line);
-  esc_json_int (ob, "col", site->col);
-  esc_json_member (ob, "function", site->function);
+  esc_json_open (ob, "site", site->file, site->line, site->col,
+		 site->function);
   esc_json_int (ob, "function_line", site->function_line);
   esc_json_member (ob, "kind", esc_kind_name (site->kind));
   esc_json_member (ob, "type", site->type);
@@ -488,12 +499,7 @@ esc_json_site (obstack *ob, const esc_site *site)
 static void
 esc_json_param (obstack *ob, const esc_param *p)
 {
-  obstack_1grow (ob, '{');
-  esc_json_member (ob, "record", "param", true);
-  esc_json_member (ob, "file", p->file);
-  esc_json_int (ob, "line", p->line);
-  esc_json_int (ob, "col", p->col);
-  esc_json_member (ob, "function", p->function);
+  esc_json_open (ob, "param", p->file, p->line, p->col, p->function);
   esc_json_member (ob, "name", p->name);
   esc_json_int (ob, "index", p->index);
   esc_json_count (ob, "leak_heap", p->heap);
