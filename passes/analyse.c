@@ -38,6 +38,19 @@ static vec<esc_site> *esc_unit_sites;
 static hash_map<tree, int> *esc_range_of_decl;
 static hash_set<int_hash<int, -1, -2> > *esc_claimed;
 
+/* What the unit's final analyses had to be conservative about.  */
+static unsigned esc_unit_conservative_edges, esc_unit_unknown_calls;
+
+/* Set *EDGES and *CALLS to the conservative edges and the calls of
+   functions without a summary of the unit's analysis.  */
+
+void
+esc_analysis_counts (unsigned *edges, unsigned *calls)
+{
+  *edges = esc_unit_conservative_edges;
+  *calls = esc_unit_unknown_calls;
+}
+
 static void esc_reset_site (esc_site *site);
 
 /* FN, a closure body, is being inlined into the graph G (stmts.c): its
@@ -296,7 +309,11 @@ esc_analyse_function (esc_fn_range *range, vec<esc_site> *sites,
     gcc_checking_assert (n == (unsigned) g.nparams + 1);
   bool changed = esc_set_summary (fun->decl, leaks, n);
   if (final)
-    esc_record_params (range, leaks, sites, params);
+    {
+      esc_record_params (range, leaks, sites, params);
+      esc_unit_conservative_edges += g.conservative;
+      esc_unit_unknown_calls += g.unknown_calls;
+    }
 
   free (leaks);
   esc_graph_release (&g);
@@ -422,6 +439,7 @@ esc_analyse_unit (vec<esc_site> *sites, vec<esc_fn_range> *ranges,
 {
   esc_unit_ranges = ranges;
   esc_unit_sites = sites;
+  esc_unit_conservative_edges = esc_unit_unknown_calls = 0;
   esc_range_of_decl = new hash_map<tree, int>;
   esc_claimed = new hash_set<int_hash<int, -1, -2> >;
   for (unsigned i = 0; i < ranges->length (); i++)

@@ -151,14 +151,12 @@ esc_call_summary (esc_graph *g, gcall *call, tree fndecl,
   if (!leaks)
     return false;
   /* Paths name where the summary came from, unless from this unit.  */
-  const char *why_param = esc_summary_why ("call parameter", source);
-  const char *why_result = esc_summary_why ("call result", source);
+  const char *why_param, *why_result;
+  esc_summary_whys (source, &why_param, &why_result);
   /* A multi-value result stored in a local: per-result edges.  */
-  tree lhs_decl = (call && gimple_call_lhs (call)
-		   && VAR_P (gimple_call_lhs (call))
-		   && !is_global_var (gimple_call_lhs (call))
-		   && esc_results_shape (TREE_TYPE (gimple_call_lhs (call)))
-		   ? gimple_call_lhs (call) : NULL_TREE);
+  tree lhs_decl = call ? gimple_call_lhs (call) : NULL_TREE;
+  int nresults = (lhs_decl && VAR_P (lhs_decl) && !is_global_var (lhs_decl)
+		  ? esc_results_shape (TREE_TYPE (lhs_decl)) : 0);
 
   tree ptypes = TYPE_ARG_TYPES (TREE_TYPE (fndecl));
   for (unsigned i = 0; i < n; i++, ptypes = ptypes ? TREE_CHAIN (ptypes)
@@ -186,20 +184,19 @@ esc_call_summary (esc_graph *g, gcall *call, tree fndecl,
 	esc_flow_srcs (g, g->heap, vals, leak.heap, why_param, loc, cons);
       if (leak.result != ESC_LEAK_NONE && lhs >= 0)
 	esc_flow_srcs (g, lhs, vals, leak.result, why_result, loc, cons);
-      if (leak.result != ESC_LEAK_NONE && lhs_decl)
-	for (int k = 0; k < esc_results_shape (TREE_TYPE (lhs_decl)); k++)
-	  {
-	    /* Into the results it reaches; all of them if the summary
-	       does not tell them apart.  */
-	    bool per_result = false;
-	    for (int r = 0; r < ESC_MAX_RESULTS; r++)
-	      per_result |= leak.results1[r] != 0;
-	    int d = (leak.results1[k] ? leak.results1[k] - 1
-		     : per_result ? -2 : leak.result);
-	    if (d >= -1)
-	      esc_flow_srcs (g, esc_field_loc (g, lhs_decl, k), vals, d,
+      if (leak.result != ESC_LEAK_NONE && nresults)
+	{
+	  /* Into the results it reaches; all of them if the summary does
+	     not tell them apart.  */
+	  bool per_result = false;
+	  for (int k = 0; k < ESC_MAX_RESULTS; k++)
+	    per_result |= leak.results1[k] != 0;
+	  for (int k = 0; k < nresults; k++)
+	    if (!per_result || leak.results1[k])
+	      esc_flow_srcs (g, esc_field_loc (g, lhs_decl, k), vals,
+			     per_result ? leak.results1[k] - 1 : leak.result,
 			     why_result, loc, cons);
-	  }
+	}
     }
   return true;
 }

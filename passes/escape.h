@@ -253,6 +253,7 @@ bool esc_runtime_call_p (const gimple *stmt);
 
 /* gonames.c */
 char *esc_go_function_name (tree fndecl);
+const char *esc_decl_symbol (tree decl);
 char *esc_go_type_from_descriptor (tree arg);
 long esc_descriptor_size (tree arg);
 void esc_grow_utf8 (obstack *ob, unsigned long cp);
@@ -275,6 +276,7 @@ void esc_notes_release (void);
 void esc_analyse_unit (vec<esc_site> *sites, vec<esc_fn_range> *ranges,
 		       vec<esc_param> *params);
 enum esc_class esc_site_class (const esc_site *site);
+void esc_analysis_counts (unsigned *edges, unsigned *calls);
 const char *esc_class_name (enum esc_class cls);
 
 /* report.c */

@@ -1399,19 +1399,6 @@ esc_decode_fn (esc_package *pkg, esc_export_fn *fn)
   fn->ok = true;
 }
 
-/* Return the symbol of DECL: its assembler name if gccgo set one, else
-   its DECL_NAME, else NULL.  Never computes an assembler name.  */
-
-static const char *
-esc_export_symbol (tree decl)
-{
-  if (HAS_DECL_ASSEMBLER_NAME_P (decl) && DECL_ASSEMBLER_NAME_SET_P (decl))
-    return IDENTIFIER_POINTER (DECL_ASSEMBLER_NAME_RAW (decl));
-  if (DECL_NAME (decl))
-    return IDENTIFIER_POINTER (DECL_NAME (decl));
-  return NULL;
-}
-
 /* Return LEVEL one dereference further, clamped.  */
 
 static signed char
@@ -1442,7 +1429,7 @@ esc_export_leaks (tree fndecl, unsigned nparams, esc_leak *leaks,
     }
   if (!fndecl || TREE_CODE (fndecl) != FUNCTION_DECL)
     return false;
-  const char *sym = esc_export_symbol (fndecl);
+  const char *sym = esc_decl_symbol (fndecl);
   const char *dot = sym ? strchr (sym, '.') : NULL;
   /* NAME or TYPE.METHOD; "..import", "..funcN", "..stubN" and the like
      are never in export data.  */

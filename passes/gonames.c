@@ -115,7 +115,7 @@ esc_package_name (obstack *ob, const char *pkg, size_t len)
 /* Return the name gccgo gave DECL in assembler code if it has one, else its
    DECL_NAME, else NULL.  Never computes an assembler name.  */
 
-static const char *
+const char *
 esc_decl_symbol (tree decl)
 {
   if (HAS_DECL_ASSEMBLER_NAME_P (decl) && DECL_ASSEMBLER_NAME_SET_P (decl))

@@ -386,13 +386,19 @@ esc_resolve_stores (esc_graph *g)
 	    for (unsigned j = 0; j < g->locs[l].in.length (); j++)
 	      {
 		esc_edge *e = &g->locs[l].in[j];
+		bool ch;
 		if (e->derefs <= 1)
-		  moved |= esc_pts_merge (g, l, e->src, e->derefs);
-		else if (!g->locs[l].pts_unknown)
-		  moved = g->locs[l].pts_unknown = true;
-		if (g->locs[l].pts
+		  ch = esc_pts_merge (g, l, e->src, e->derefs);
+		else
+		  {
+		    ch = !g->locs[l].pts_unknown;
+		    g->locs[l].pts_unknown = true;
+		  }
+		/* Only a set that grew can have grown too large.  */
+		if (ch && !g->locs[l].pts_unknown && g->locs[l].pts
 		    && bitmap_count_bits (g->locs[l].pts) > ESC_PTS_LIMIT)
 		  g->locs[l].pts_unknown = true;
+		moved |= ch;
 	      }
 	}
       if (moved)

@@ -157,7 +157,8 @@ void esc_build_call (esc_graph *g, gcall *call, int depth);
 const esc_leak *esc_callee_leaks (tree fndecl, unsigned nargs,
 				  const char **source);
 unsigned esc_summary_nparams (tree fndecl);
-const char *esc_summary_why (const char *why, const char *source);
+void esc_summary_whys (const char *source, const char **param,
+		       const char **result);
 bool esc_set_summary (tree fndecl, const esc_leak *leaks, unsigned n);
 void esc_summary_set_pending (tree fndecl, bool pending);
 void esc_summary_round_start (void);

@@ -66,13 +66,13 @@ static const struct esc_runtime_fn esc_runtime_table[] = {
     "[]rune(string)", "[]rune" },
 };
 
-/* Compare KEY, a name, with the table entry ENTRY, for bsearch.  */
+/* Compare KEY, a name, with ENTRY, an entry of either table below (both
+   start with the name), for bsearch.  */
 
 static int
-esc_runtime_cmp (const void *key, const void *entry)
+esc_name_cmp (const void *key, const void *entry)
 {
-  return strcmp ((const char *) key,
-		 ((const struct esc_runtime_fn *) entry)->name);
+  return strcmp ((const char *) key, *(const char *const *) entry);
 }
 
 /* Return the table entry for the callee FNDECL, or NULL if FNDECL is not an
@@ -96,7 +96,7 @@ esc_runtime_by_name (const char *name)
     return NULL;
   return (const struct esc_runtime_fn *)
     bsearch (name, esc_runtime_table, ARRAY_SIZE (esc_runtime_table),
-	     sizeof (esc_runtime_table[0]), esc_runtime_cmp);
+	     sizeof (esc_runtime_table[0]), esc_name_cmp);
 }
 
 /* Return true if STMT calls a function of the Go runtime (any function
@@ -252,15 +252,6 @@ static const struct esc_runtime_effect esc_effect_table[] = {
 
 #undef FX
 
-/* Compare KEY, a name, with the effect ENTRY, for bsearch.  */
-
-static int
-esc_effect_cmp (const void *key, const void *entry)
-{
-  return strcmp ((const char *) key,
-		 ((const struct esc_runtime_effect *) entry)->name);
-}
-
 /* Return the effects of the runtime entry point FNDECL and set *N to
    their number, or return NULL if the table does not know FNDECL.  */
 
@@ -274,7 +265,7 @@ esc_runtime_effects (tree fndecl, unsigned *n)
   const struct esc_runtime_effect *hit
     = (const struct esc_runtime_effect *)
       bsearch (name, esc_effect_table, ARRAY_SIZE (esc_effect_table),
-	       sizeof (esc_effect_table[0]), esc_effect_cmp);
+	       sizeof (esc_effect_table[0]), esc_name_cmp);
   if (!hit)
     return NULL;
   while (hit > esc_effect_table && strcmp (hit[-1].name, name) == 0)

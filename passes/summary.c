@@ -176,29 +176,36 @@ esc_callee_leaks (tree fndecl, unsigned nargs, const char **source)
   return hit->leaks;
 }
 
-/* Return WHY, a reason of a flow path, followed by where the summary it
-   applies came from (SOURCE: "unit", "//go:noescape" or an export data
-   file, shown by its base name): "call parameter, summary from fmt.gox".
-   The strings live until the end of the compilation.  */
+/* Set *PARAM and *RESULT to the reasons flow paths give the edges of a
+   summary that came from SOURCE ("unit", "//go:noescape" or an export
+   data file, shown by its base name): "call parameter, summary from
+   fmt.gox".  The strings are made once per source and live until the end
+   of the compilation.  */
 
-const char *
-esc_summary_why (const char *why, const char *source)
+void
+esc_summary_whys (const char *source, const char **param,
+		  const char **result)
 {
+  *param = "call parameter";
+  *result = "call result";
   if (!source || strcmp (source, "unit") == 0)
-    return why;
-  static hash_map<nofree_string_hash, const char *> *interned;
-  if (!interned)
-    interned = new hash_map<nofree_string_hash, const char *>;
-  const char *base = strrchr (source, '/');
-  base = base ? base + 1 : source;
-  char *text = concat (why, ", summary from ", base, NULL);
-  if (const char **known = interned->get (text))
+    return;
+  struct whys { const char *param, *result; };
+  static hash_map<nofree_string_hash, whys> *made;
+  if (!made)
+    made = new hash_map<nofree_string_hash, whys>;
+  whys *w = made->get (source);
+  if (!w)
     {
-      free (text);
-      return *known;
+      const char *base = strrchr (source, '/');
+      base = base ? base + 1 : source;
+      whys fresh = { concat (*param, ", summary from ", base, NULL),
+		     concat (*result, ", summary from ", base, NULL) };
+      made->put (xstrdup (source), fresh);
+      w = made->get (source);
     }
-  interned->put (text, text);
-  return text;
+  *param = w->param;
+  *result = w->result;
 }
 
 /* Free every summary.  */
