@@ -182,45 +182,109 @@ esc_nresults (tree fndecl)
   return 1;
 }
 
+/* Return the local copy of the value receiver of the method FNDECL, or
+   NULL_TREE.  gccgo passes a value receiver as an unnamed pointer,
+   "pointer", and copies *pointer into a local named as the receiver, on
+   the line of the method's declaration.  */
+
+static tree
+esc_value_receiver (tree fndecl)
+{
+  tree p = DECL_ARGUMENTS (fndecl);
+  if (!p || !DECL_NAME (p) || !POINTER_TYPE_P (TREE_TYPE (p))
+      || strcmp (IDENTIFIER_POINTER (DECL_NAME (p)), "pointer") != 0)
+    return NULL_TREE;
+  tree type = TYPE_MAIN_VARIANT (TREE_TYPE (TREE_TYPE (p)));
+  int line = LOCATION_LINE (DECL_SOURCE_LOCATION (fndecl));
+  unsigned ix;
+  tree var;
+  FOR_EACH_LOCAL_DECL (DECL_STRUCT_FUNCTION (fndecl), ix, var)
+    if (VAR_P (var) && DECL_NAME (var) && !DECL_ARTIFICIAL (var)
+	&& TYPE_MAIN_VARIANT (TREE_TYPE (var)) == type
+	&& LOCATION_LINE (DECL_SOURCE_LOCATION (var)) == line)
+      return var;
+  return NULL_TREE;
+}
+
+/* Return LEAK, the summary of a pointer, as the summary of what it points
+   to: one dereference less.  A leak of the pointer itself stays a leak
+   (sound, and gccgo's copy of a value receiver never lets it happen).  */
+
+static esc_leak
+esc_leak_pointee (esc_leak leak)
+{
+  if (leak.heap > 0)
+    leak.heap--;
+  if (leak.result > 0)
+    leak.result--;
+  for (int k = 0; k < ESC_MAX_RESULTS; k++)
+    if (leak.results1[k] > 1)
+      leak.results1[k]--;
+  return leak;
+}
+
+/* Append to PARAMS the parameter record of P, the INDEXth parameter of
+   FNDECL, named NAME with the summary LEAK.  *FNAME caches FNDECL's Go
+   name, made on the first record.  */
+
+static void
+esc_push_param (vec<esc_param> *params, tree fndecl, char **fname,
+		tree p, const char *name, int index, const esc_leak *leak)
+{
+  esc_param rec;
+  memset (&rec, 0, sizeof rec);
+  rec.loc = LOCATION_LOCUS (DECL_SOURCE_LOCATION (p));
+  expanded_location x = expand_location (rec.loc);
+  if (!x.file || x.line == 0 || strcmp (x.file, "<built-in>") == 0)
+    return;
+  rec.file = x.file;
+  rec.line = x.line;
+  rec.col = x.column;
+  if (!*fname)
+    *fname = esc_go_function_name (fndecl);
+  rec.function = xstrdup (*fname);
+  rec.name = xstrdup (name);
+  rec.index = index;
+  rec.heap = leak->heap;
+  rec.result = leak->result;
+  memcpy (rec.results1, leak->results1, sizeof rec.results1);
+  rec.nresults = esc_nresults (fndecl);
+  params->safe_push (rec);
+}
+
 /* Append to PARAMS the leak summaries LEAKS of the parameters of the
    function of RANGE that the programmer named and that may hold
-   pointers.  */
+   pointers; a value receiver is named by its local copy and summarised
+   as what gccgo's pointer to it points to.  */
 
 static void
 esc_record_params (esc_fn_range *range, const esc_leak *leaks,
 		   vec<esc_site> *sites, vec<esc_param> *params)
 {
   tree fndecl = range->node->decl;
-  int i = 0;
   char *fname = NULL;
+  int i = 0;
   for (tree p = DECL_ARGUMENTS (fndecl); p; p = DECL_CHAIN (p), i++)
     {
       if (!DECL_NAME (p) || DECL_ARTIFICIAL (p)
 	  || !esc_type_has_pointers (TREE_TYPE (p)))
 	continue;
       const char *name = IDENTIFIER_POINTER (DECL_NAME (p));
+      if (i == 0 && strcmp (name, "pointer") == 0)
+	{
+	  tree recv = esc_value_receiver (fndecl);
+	  if (recv && esc_type_has_pointers (TREE_TYPE (recv)))
+	    {
+	      esc_leak leak = esc_leak_pointee (leaks[0]);
+	      esc_push_param (params, fndecl, &fname, recv,
+			      IDENTIFIER_POINTER (DECL_NAME (recv)), 0, &leak);
+	    }
+	  continue;
+	}
       if (name[0] == '$' || name[0] == '_' || strcmp (name, "pointer") == 0
 	  || strcmp (name, "param") == 0 || strchr (name, '.'))
 	continue;
-      if (!fname)
-	fname = esc_go_function_name (fndecl);
-      esc_param rec;
-      memset (&rec, 0, sizeof rec);
-      rec.loc = LOCATION_LOCUS (DECL_SOURCE_LOCATION (p));
-      expanded_location x = expand_location (rec.loc);
-      if (!x.file || x.line == 0 || strcmp (x.file, "<built-in>") == 0)
-	continue;
-      rec.file = x.file;
-      rec.line = x.line;
-      rec.col = x.column;
-      rec.function = xstrdup (fname);
-      rec.name = xstrdup (name);
-      rec.index = i;
-      rec.heap = leaks[i].heap;
-      rec.result = leaks[i].result;
-      memcpy (rec.results1, leaks[i].results1, sizeof rec.results1);
-      rec.nresults = esc_nresults (fndecl);
-      params->safe_push (rec);
+      esc_push_param (params, fndecl, &fname, p, name, i, &leaks[i]);
     }
   free (fname);
   (void) sites;

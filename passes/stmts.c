@@ -440,8 +440,19 @@ void
 esc_store_to (esc_graph *g, tree lhs, vec<esc_src> *srcs, const char *why,
 	      location_t loc, int depth)
 {
-  if (!lhs || srcs->is_empty ())
+  if (!lhs)
     return;
+  if (srcs->is_empty ())
+    {
+      /* A store of no pointer, Go's zero initialisation above all, is
+	 still a use: a variable kept in memory lives at its outermost
+	 one.  */
+      tree base = get_base_address (lhs);
+      if (base && VAR_P (base) && !is_global_var (base)
+	  && esc_type_has_pointers (TREE_TYPE (base)))
+	esc_loc_of (g, base, depth);
+      return;
+    }
   if (TREE_CODE (lhs) == SSA_NAME)
     {
       esc_flow_srcs (g, esc_use_loc (g, lhs, depth), srcs, 0, why, loc);
