@@ -23,6 +23,10 @@ for v in ${ESCAPE_COMPILERS:-12 11}; do
         failed=$((failed + 1))
         continue
     fi
+    if [ -f "$out/escape-errorcheck.txt" ]; then
+        echo "Go's escape tests under gccgo-$v (escape-errorcheck):"
+        cat "$out/escape-errorcheck.txt"
+    fi
     sed -n '/=== escape Summary ===/,$p' "$sum"
     grep -E '^(FAIL|XPASS|UNRESOLVED|ERROR):' "$sum" || true
     count() { sed -n "s/^# of $1[[:space:]]*\([0-9]*\)/\1/p" "$sum"; }
