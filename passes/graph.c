@@ -25,7 +25,23 @@
    arguments point to, anyone into what the heap holds.  Such memory is
    "exposed": its points-to set becomes unknown, and so, transitively, does
    that of everything it points to.  Values read from the heap, from
-   globals and from calls are unknown too (an edge from the heap).  */
+   globals and from calls are unknown too (an edge from the heap).
+
+   Self-stores.  gc ignores an assignment into an object of a value loaded
+   from the same object ("ignoring self-assignment in b.buf1 =
+   b.buf1[1:2]"): it makes nothing reachable that was not.  Here the rule
+   is semantic, not syntactic, so that it survives gccgo's staging
+   temporaries and write barriers: a store *P = Y through a pointer that
+   may point anywhere does not go to the heap if P is an address inside
+   the object *X and every value Y may hold was loaded from *X, for one X
+   that holds a single value during the call (a parameter never assigned,
+   or an SSA name defined outside loops and not by a PHI).  X's
+   "origin" (the root of an address) and Y's "source" (the root whose
+   object it was loaded from) are computed over the edges, optimistically
+   and to a fixpoint.  A location without incoming edges (a constant, an
+   integer offset, the address of static data) constrains neither; a
+   value from the heap or from a call, an address of a local, or memory
+   that code outside the function may write is no self-store.  */
 
 #include "compat.h"
 #include "escape.h"
@@ -338,12 +354,133 @@ esc_apply_exposure (esc_graph *g)
       esc_loc *l = &g->locs[o];
       if (l->kind != ESC_LOC_VAR && l->kind != ESC_LOC_OBJECT)
 	continue;
+      l->exposed = true;
       if (!l->pts_unknown)
 	changed = l->pts_unknown = true;
       esc_src v = { o, 0 };
       esc_expose_value (g, v, seen, &work);
     }
   return changed;
+}
+
+/* Origins of self-stores (see the comment at the top): not yet known, and
+   none (several, or not a single-valued root).  */
+#define ESC_ORIGIN_TOP (-2)
+#define ESC_ORIGIN_NONE (-1)
+
+/* Passes over the edges before the origins give up.  */
+#define ESC_ORIGIN_MAX_PASSES 8
+
+/* Return the meet of the origins A and B.  */
+
+static inline int
+esc_origin_meet (int a, int b)
+{
+  if (a == ESC_ORIGIN_TOP)
+    return b;
+  if (b == ESC_ORIGIN_TOP || a == b)
+    return a;
+  return ESC_ORIGIN_NONE;
+}
+
+/* Return true if the location L of G holds one value during a call: a
+   parameter of the function never assigned, or an SSA name of the
+   function (not of a closure body inlined into it, which may run many
+   times) defined outside loops by a statement that is not a PHI.  */
+
+static bool
+esc_single_valued_p (esc_graph *g, int l)
+{
+  esc_loc *loc = &g->locs[l];
+  if (loc->kind == ESC_LOC_PARAM)
+    return loc->param >= 0 && loc->in.is_empty ();
+  if (loc->kind != ESC_LOC_SSA || loc->depth != 0)
+    return false;
+  tree t = loc->t;
+  vec<tree, va_gc> *names = g->fun->gimple_df->ssa_names;
+  if (SSA_NAME_VERSION (t) >= vec_safe_length (names)
+      || (*names)[SSA_NAME_VERSION (t)] != t)
+    return false;
+  return (SSA_NAME_IS_DEFAULT_DEF (t)
+	  || gimple_code (SSA_NAME_DEF_STMT (t)) != GIMPLE_PHI);
+}
+
+/* Compute, for every location L of G, ROOT[L]: the single-valued location
+   whose object the address L holds points into; and SRC[L]: the one
+   whose object every value L holds was loaded from.  ESC_ORIGIN_NONE
+   where there is no such location.  */
+
+static void
+esc_origins (esc_graph *g, int *root, int *src)
+{
+  unsigned n = g->locs.length ();
+  for (unsigned l = 0; l < n; l++)
+    root[l] = src[l] = ESC_ORIGIN_TOP;
+  bool changed = true;
+  for (int pass = 0; changed; pass++)
+    {
+      if (pass == ESC_ORIGIN_MAX_PASSES)
+	{
+	  for (unsigned l = 0; l < n; l++)
+	    root[l] = src[l] = ESC_ORIGIN_NONE;
+	  return;
+	}
+      changed = false;
+      for (unsigned l = 0; l < n; l++)
+	{
+	  esc_loc *loc = &g->locs[l];
+	  int r = ESC_ORIGIN_TOP, s = ESC_ORIGIN_TOP;
+	  bool copies_only = true;
+	  for (unsigned j = 0; j < loc->in.length (); j++)
+	    {
+	      esc_edge *e = &loc->in[j];
+	      if (e->src == g->heap || e->derefs < 0 || e->derefs > 1)
+		{
+		  copies_only = false;
+		  s = ESC_ORIGIN_NONE;
+		}
+	      else if (e->derefs == 1)
+		{
+		  copies_only = false;
+		  s = esc_origin_meet (s, root[e->src]);
+		}
+	      else
+		{
+		  r = esc_origin_meet (r, root[e->src]);
+		  s = esc_origin_meet (s, src[e->src]);
+		}
+	    }
+	  if (loc->kind == ESC_LOC_PARAM || !copies_only
+	      || r == ESC_ORIGIN_NONE)
+	    r = esc_single_valued_p (g, l) ? (int) l : ESC_ORIGIN_NONE;
+	  /* Else, without a source (a constant, an offset, the address of
+	     static data), R stays ESC_ORIGIN_TOP.  */
+	  if (loc->exposed || loc->kind == ESC_LOC_HEAP
+	      || loc->kind == ESC_LOC_PARAM)
+	    s = ESC_ORIGIN_NONE;
+	  if (r != root[l] || s != src[l])
+	    {
+	      root[l] = r;
+	      src[l] = s;
+	      changed = true;
+	    }
+	}
+    }
+}
+
+/* Return true if the store S of G writes into an object only values
+   loaded from that object (see the comment at the top), given the origins
+   ROOT and SRC.  */
+
+static bool
+esc_self_store_p (esc_store *s, const int *root, const int *src)
+{
+  int x = root[s->ptr];
+  if (x < 0)
+    return false;
+  if (s->derefs == 0)
+    return src[s->src] == x;
+  return s->derefs == 1 && root[s->src] == x;
 }
 
 /* Resolve the stores through pointers of G (see the comment at the top):
@@ -364,6 +501,10 @@ esc_resolve_stores (esc_graph *g)
       done.quick_push (BITMAP_ALLOC (&g->obstack));
       to_heap.quick_push (false);
     }
+
+  /* The origins of self-stores, computed when a store may go to the
+     heap.  */
+  auto_vec<int> root, src;
 
   bool changed = true;
   int passes = 0;
@@ -409,6 +550,7 @@ esc_resolve_stores (esc_graph *g)
 	changed = true;
 
       /* Turn the stores into edges.  */
+      bool origins = false;
       for (unsigned i = 0; i < nstores; i++)
 	{
 	  esc_store *s = &g->stores[i];
@@ -416,6 +558,15 @@ esc_resolve_stores (esc_graph *g)
 	  if ((p->pts_unknown || esc_pts_root_unknown (g, s->ptr))
 	      && !to_heap[i])
 	    {
+	      if (!origins)
+		{
+		  root.safe_grow (g->locs.length (), true);
+		  src.safe_grow (g->locs.length (), true);
+		  esc_origins (g, root.address (), src.address ());
+		  origins = true;
+		}
+	      if (esc_self_store_p (s, root.address (), src.address ()))
+		continue;
 	      to_heap[i] = true;
 	      esc_flow (g, g->heap, s->src, s->derefs, s->why, s->loc);
 	      changed = true;

@@ -46,6 +46,7 @@ struct esc_loc
      pointers.  */
   bitmap pts;			/* locations it may point to */
   bool pts_unknown;		/* it may point anywhere else */
+  bool exposed;			/* code outside the function may write it */
 
   /* Solver state (solve.c).  */
   int walkgen;
