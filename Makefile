@@ -6,6 +6,7 @@
 #   make demo                 run the plugin on testsuite/demo/demo.go
 #   make sweep                compile Go's test tree with and without the plugin
 #   make bench                measure the plugin's compile-time, memory and scaling cost
+#   make compare-real         gc, gccgo-11, gccgo-12 and the plugin on Debian Go libraries
 #   make install              copy escape.so into $(GCCGO)'s plugin directory
 #
 # make check, demo and sweep install missing Debian packages when run as
@@ -30,7 +31,7 @@ PLUGIN_LDFLAGS = -nodefaultlibs -lc
 SRCS := plugin.c $(wildcard passes/*.c)
 HDRS := $(wildcard passes/*.h)
 
-.PHONY: all check demo sweep bench install clean deps
+.PHONY: all check demo sweep bench compare-real install clean deps
 
 all: $(PLUGIN)
 
@@ -61,6 +62,11 @@ bench:
 	@testsuite/deps.sh sweep
 	$(MAKE) GCCGO=gccgo-12
 	@testsuite/bench/bench.sh
+
+compare-real: deps
+	$(MAKE) GCCGO=gccgo-12
+	$(MAKE) GCCGO=gccgo-11
+	@tools/compare-real
 
 install: $(PLUGIN)
 	install -m 644 $(PLUGIN) $(PLUGIN_DIR)/escape.so

@@ -164,7 +164,8 @@ esc_site_verdict (esc_site *site)
 }
 
 /* Return the number of Go results of FNDECL: 0, 1, or the fields of the
-   struct gccgo returns several in.  */
+   struct gccgo returns several in (fields UNNAMED; a slice or a string,
+   also an unnamed struct, is one result).  */
 
 static int
 esc_nresults (tree fndecl)
@@ -172,14 +173,18 @@ esc_nresults (tree fndecl)
   tree type = TREE_TYPE (TREE_TYPE (fndecl));
   if (!type || VOID_TYPE_P (type))
     return 0;
-  if (TREE_CODE (type) == RECORD_TYPE && !TYPE_NAME (type))
-    {
-      int n = 0;
-      for (tree f = TYPE_FIELDS (type); f; f = DECL_CHAIN (f))
-	n += TREE_CODE (f) == FIELD_DECL;
-      return n;
-    }
-  return 1;
+  if (TREE_CODE (type) != RECORD_TYPE || TYPE_NAME (type))
+    return 1;
+  int n = 0;
+  for (tree f = TYPE_FIELDS (type); f; f = DECL_CHAIN (f))
+    if (TREE_CODE (f) == FIELD_DECL)
+      {
+	if (DECL_NAME (f)
+	    && strcmp (IDENTIFIER_POINTER (DECL_NAME (f)), "UNNAMED") != 0)
+	  return 1;
+	n++;
+      }
+  return n ? n : 1;
 }
 
 /* Return the local copy of the value receiver of the method FNDECL, or
@@ -467,7 +472,8 @@ struct esc_components
 /* Analyse the component of the function NODE, if it is one of C's and
    not analysed yet, after the components it calls or takes the address
    of (closure bodies and go/defer thunks are not called directly, but
-   their summaries are needed where their closures are made).  */
+   their summaries are needed where their closures are made), directly or
+   through a func value's descriptor or a method table (devirt.c).  */
 
 static void
 esc_ensure_analysed (esc_components *c, cgraph_node *node)
@@ -487,8 +493,21 @@ esc_ensure_analysed (esc_components *c, cgraph_node *node)
       ipa_ref *ref;
       for (unsigned k = 0; member->iterate_reference (k, ref); k++)
 	if (ref->use == IPA_REF_ADDR)
-	  if (cgraph_node *target = dyn_cast <cgraph_node *> (ref->referred))
-	    esc_ensure_analysed (c, target);
+	  {
+	    if (cgraph_node *target = dyn_cast <cgraph_node *> (ref->referred))
+	      esc_ensure_analysed (c, target);
+	    else if (varpool_node *var
+		     = dyn_cast <varpool_node *> (ref->referred))
+	      {
+		/* A func value's descriptor or a method table: the
+		   functions devirt.c may find in it.  */
+		ipa_ref *vref;
+		for (unsigned j = 0; var->iterate_reference (j, vref); j++)
+		  if (cgraph_node *target
+		      = dyn_cast <cgraph_node *> (vref->referred))
+		    esc_ensure_analysed (c, target);
+	      }
+	  }
     }
   esc_analyse_component (c->ranges, &c->members[comp], c->sites, c->params);
   c->state[comp] = 2;

@@ -342,6 +342,23 @@ esc_call_lhs (esc_graph *g, gcall *call, int depth, bool *indirect)
   return esc_new_loc (g, ESC_LOC_SSA, NULL_TREE, depth);
 }
 
+/* Make each field of the results-shaped local RDECL, the result of a
+   call at LOC, receive what its whole location LHS receives from a
+   call that does not tell its results apart (a runtime call such as
+   ifaceE2T2P, whose (value, ok) result is read field by field), or, if
+   FROM_HEAP, only the heap (a callee's results not derived from its
+   arguments).  */
+
+static void
+esc_flow_result_fields (esc_graph *g, tree rdecl, int lhs, bool from_heap,
+			location_t loc)
+{
+  int n = esc_results_shape (TREE_TYPE (rdecl));
+  for (int k = 0; k < n; k++)
+    esc_flow (g, esc_field_loc (g, rdecl, k), from_heap ? g->heap : lhs, 0,
+	      "call result", loc);
+}
+
 /* Add the edges of CALL, at loop depth DEPTH.  */
 
 void
@@ -349,6 +366,10 @@ esc_build_call (esc_graph *g, gcall *call, int depth)
 {
   location_t loc = gimple_location (call);
   tree fndecl = gimple_call_fndecl (call);
+  /* A func value or an interface method that constants resolve
+     (devirt.c) is called like a function.  */
+  tree resolved = (fndecl || gimple_call_internal_p (call)
+		   ? NULL_TREE : esc_resolve_callee (g, call));
   esc_call_args args;
   esc_eval_args (g, call, &args, depth);
   bool indirect;
@@ -359,8 +380,18 @@ esc_build_call (esc_graph *g, gcall *call, int depth)
 				  : NULL);
   int *inlined = (fndecl && gimple_call_chain (call)
 		  ? g->inlined->get (fndecl) : NULL);
+  /* A multi-value result in a local is read field by field.  */
+  tree lhs_decl = gimple_call_lhs (call);
+  tree rdecl = (!indirect && lhs_decl && VAR_P (lhs_decl)
+		&& !is_global_var (lhs_decl)
+		&& esc_results_shape (TREE_TYPE (lhs_decl))
+		? lhs_decl : NULL_TREE);
   if (fx)
-    esc_runtime_call (g, call, fx, nfx, &args, lhs, depth);
+    {
+      esc_runtime_call (g, call, fx, nfx, &args, lhs, depth);
+      if (rdecl && lhs >= 0)
+	esc_flow_result_fields (g, rdecl, lhs, false, loc);
+    }
   else if (inlined)
     {
       /* A direct call of a closure body inlined into this graph
@@ -375,6 +406,8 @@ esc_build_call (esc_graph *g, gcall *call, int depth)
 		     "captured by a closure", loc);
       if (lhs >= 0)
 	esc_flow (g, lhs, g->heap, 0, "call result", loc);
+      if (rdecl)
+	esc_flow_result_fields (g, rdecl, lhs, true, loc);
     }
   else
     {
@@ -383,6 +416,17 @@ esc_build_call (esc_graph *g, gcall *call, int depth)
 	known = false;
       else if (fndecl && !esc_runtime_name_p (fndecl))
 	known = esc_call_summary (g, call, fndecl, &args, 0, lhs, loc);
+      else if (resolved && !esc_runtime_name_p (resolved))
+	{
+	  /* The descriptor passed as static chain is no argument of a
+	     function that takes none.  */
+	  function *rfun = DECL_STRUCT_FUNCTION (resolved);
+	  bool drop_chain = (gimple_call_chain (call) && args.n > 0
+			     && !(rfun && rfun->static_chain_decl));
+	  args.n -= drop_chain;
+	  known = esc_call_summary (g, call, resolved, &args, 0, lhs, loc);
+	  args.n += drop_chain;
+	}
       if (!known && !fndecl && gimple_call_chain (call))
 	{
 	  /* A closure call: the record does not escape by being called
@@ -397,6 +441,8 @@ esc_build_call (esc_graph *g, gcall *call, int depth)
 					: "call through func value"), loc);
       if (lhs >= 0)
 	esc_flow (g, lhs, g->heap, 0, "call result", loc);
+      if (rdecl)
+	esc_flow_result_fields (g, rdecl, lhs, known, loc);
       if (!fndecl && gimple_call_chain (call))
 	{
 	  /* A closure's body does not write into its record; what it

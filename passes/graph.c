@@ -129,6 +129,8 @@ esc_graph_release (esc_graph *g)
   delete g->bound_params;
   delete g->field_base;
   delete g->cell_names;
+  delete g->devirt_consts;
+  delete g->devirt_scanned;
   for (unsigned i = 0; i < g->captures.length (); i++)
     g->captures[i].release ();
   g->captures.release ();
@@ -394,9 +396,10 @@ esc_single_valued_p (esc_graph *g, int l)
   esc_loc *loc = &g->locs[l];
   if (loc->kind == ESC_LOC_PARAM)
     return loc->param >= 0 && loc->in.is_empty ();
-  if (loc->kind != ESC_LOC_SSA || loc->depth != 0)
-    return false;
   tree t = loc->t;
+  if (loc->kind != ESC_LOC_SSA || loc->depth != 0
+      || !t || TREE_CODE (t) != SSA_NAME)
+    return false;
   vec<tree, va_gc> *names = g->fun->gimple_df->ssa_names;
   if (SSA_NAME_VERSION (t) >= vec_safe_length (names)
       || (*names)[SSA_NAME_VERSION (t)] != t)

@@ -116,6 +116,9 @@ struct esc_graph
 				   gets index NPARAMS */
   int max_depth;
   bitmap_obstack obstack;
+  hash_map<tree, tree> *devirt_consts;	/* local aggregate -> the constant
+					   its first field holds (devirt.c) */
+  hash_set<tree> *devirt_scanned;	/* functions scanned for them */
   unsigned conservative;	/* conservative edges made */
   unsigned unknown_calls;	/* calls of functions without summary */
 };
@@ -150,6 +153,9 @@ bool esc_inline_thunk (esc_graph *g, tree thunk, vec<esc_src> *block,
 bool esc_type_has_pointers (tree type);
 void esc_store_through (esc_graph *g, tree ptr, vec<esc_src> *srcs,
 			const char *why, location_t loc, int depth);
+
+/* devirt.c */
+tree esc_resolve_callee (esc_graph *g, gcall *call);
 
 /* calls.c */
 void esc_build_call (esc_graph *g, gcall *call, int depth);

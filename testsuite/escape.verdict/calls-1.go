@@ -101,3 +101,16 @@ func Walk(root string) error { // JSON: kind=param name=root gccgo=stack verdict
 // PARAM@93: name=p leak_heap=null leak_result=null
 // PARAM@93: name=d leak_heap=null leak_result=null
 // PARAM@93: name=err leak_heap=null leak_result=0
+
+// Calls through func values whose descriptor is known (devirt.c): a
+// function's value and a func literal without captures.
+func FuncValue() {
+	f := deref
+	x := 1     // JSON: kind=var name=x gccgo=heap verdict=stack verdict_reason=does-not-escape class=gccgo-heap-no-escape
+	p := &x    // JSON: kind=var name=p gccgo=heap verdict=stack verdict_reason=does-not-escape class=gccgo-heap-no-escape
+	f(&p)
+	g := func(q *int) int { return *q } // JSON: kind=closure gccgo=static verdict=static class=static
+	// PARAM@112: name=q leak_heap=null leak_result=null
+	y := 2                              // JSON: kind=var name=y gccgo=heap verdict=stack verdict_reason=does-not-escape class=gccgo-heap-no-escape
+	g(&y)
+}
