@@ -260,6 +260,7 @@ void esc_grow_utf8 (obstack *ob, unsigned long cp);
 bool esc_go_noescape_p (tree fndecl);
 char *esc_go_type_from_tree (tree type);
 const char *esc_source_token (location_t loc);
+void esc_source_release (void);
 
 /* sites.c */
 void esc_find_sites (function *fun, vec<esc_site> *sites);

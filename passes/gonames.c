@@ -408,6 +408,89 @@ esc_go_type_from_tree (tree type)
   return result;
 }
 
+/* A source file read whole, with the offset of each line's start: GCC's
+   own line cache (location_get_source_line) keeps a sparse index, so that
+   lines asked for out of order, as sites are found function by function,
+   cost a scan of the file each.  */
+
+struct esc_source_file
+{
+  char *text;			/* the file, or NULL if unreadable */
+  size_t size;
+  vec<size_t> starts;		/* offset of line N + 1 */
+};
+
+static hash_map<nofree_string_hash, esc_source_file *> *esc_sources;
+
+/* Return the source file FILE, read on first use.  */
+
+static esc_source_file *
+esc_source_file_get (const char *file)
+{
+  if (!esc_sources)
+    esc_sources = new hash_map<nofree_string_hash, esc_source_file *>;
+  if (esc_source_file **slot = esc_sources->get (file))
+    return *slot;
+  esc_source_file *f = XCNEW (esc_source_file);
+  f->starts = vNULL;
+  if (FILE *in = fopen (file, "rb"))
+    {
+      size_t cap = 1 << 16;
+      f->text = XNEWVEC (char, cap);
+      size_t n;
+      while ((n = fread (f->text + f->size, 1, cap - f->size, in)) > 0)
+	{
+	  f->size += n;
+	  if (f->size == cap)
+	    f->text = XRESIZEVEC (char, f->text, cap *= 2);
+	}
+      fclose (in);
+      f->starts.safe_push (0);
+      for (size_t i = 0; i < f->size; i++)
+	if (f->text[i] == '\n')
+	  f->starts.safe_push (i + 1);
+    }
+  esc_sources->put (xstrdup (file), f);
+  return f;
+}
+
+/* Set *LEN to the length of line LINE (1-based) of FILE, without its
+   newline, and return its text; NULL if it cannot be read.  */
+
+static const char *
+esc_source_line (const char *file, int line, size_t *len)
+{
+  esc_source_file *f = esc_source_file_get (file);
+  if (!f->text || line < 1 || (unsigned) line > f->starts.length ())
+    return NULL;
+  size_t start = f->starts[line - 1];
+  size_t end = ((unsigned) line < f->starts.length ()
+		? f->starts[line] - 1 : f->size);
+  if (end > start && f->text[end - 1] == '\r')
+    end--;
+  *len = end - start;
+  return f->text + start;
+}
+
+/* Free the source files read.  */
+
+void
+esc_source_release (void)
+{
+  if (!esc_sources)
+    return;
+  for (hash_map<nofree_string_hash, esc_source_file *>::iterator it
+	 = esc_sources->begin (); it != esc_sources->end (); ++it)
+    {
+      free (const_cast<char *> ((*it).first));
+      free ((*it).second->text);
+      (*it).second->starts.release ();
+      free ((*it).second);
+    }
+  delete esc_sources;
+  esc_sources = NULL;
+}
+
 /* Return the source token that starts at LOC: an identifier or keyword, or
    a single punctuation character; "" if the source cannot be read.  The
    result lives in a static buffer until the next call.  */
@@ -420,11 +503,12 @@ esc_source_token (location_t loc)
   expanded_location xloc = expand_location (loc);
   if (!xloc.file || xloc.line <= 0 || xloc.column <= 0)
     return token;
-  char_span line = location_get_source_line (xloc.file, xloc.line);
-  if (!line || (size_t) xloc.column > line.length ())
+  size_t len;
+  const char *text = esc_source_line (xloc.file, xloc.line, &len);
+  if (!text || (size_t) xloc.column > len)
     return token;
-  const char *p = line.get_buffer () + xloc.column - 1;
-  const char *end = line.get_buffer () + line.length ();
+  const char *p = text + xloc.column - 1;
+  const char *end = text + len;
   size_t n = 0;
   if (ISIDST (*p))
     while (p + n < end && ISIDNUM (p[n]) && n < sizeof token - 1)
@@ -506,20 +590,20 @@ esc_go_noescape_p (tree fndecl)
     return false;
   for (int line = x.line - 1; line >= 1 && line >= x.line - 8; line--)
     {
-      char_span text = location_get_source_line (x.file, line);
+      size_t len;
+      const char *text = esc_source_line (x.file, line, &len);
       if (!text)
 	return false;
       size_t i = 0;
-      while (i < text.length () && ISSPACE (text[i]))
+      while (i < len && ISSPACE (text[i]))
 	i++;
-      if (i == text.length ())
+      if (i == len)
 	continue;
-      if (text.length () - i < 2 || text[i] != '/' || text[i + 1] != '/')
+      if (len - i < 2 || text[i] != '/' || text[i + 1] != '/')
 	return false;
       static const char pragma[] = "//go:noescape";
       size_t n = sizeof pragma - 1;
-      if (text.length () - i >= n
-	  && strncmp (text.get_buffer () + i, pragma, n) == 0)
+      if (len - i >= n && strncmp (text + i, pragma, n) == 0)
 	return true;
     }
   return false;

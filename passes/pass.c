@@ -99,6 +99,17 @@ public:
   virtual unsigned int execute (function *);
 };
 
+/* Return the microseconds from START to now.  */
+
+static long
+esc_usec_since (const struct timeval *start)
+{
+  struct timeval now;
+  gettimeofday (&now, NULL);
+  return ((now.tv_sec - start->tv_sec) * 1000000L
+	  + (now.tv_usec - start->tv_usec));
+}
+
 /* Run the pass over the unit.  */
 
 unsigned int
@@ -130,8 +141,10 @@ pass_escape::execute (function *)
     }
 
   esc_notes_attach (&sites);
+  long find_usec = esc_usec_since (&start);
   auto_vec<esc_param> params;
   esc_analyse_unit (&sites, &ranges, &params);
+  long analyse_usec = esc_usec_since (&start) - find_usec;
 
   if (dump_file)
     {
@@ -158,19 +171,19 @@ pass_escape::execute (function *)
 
   if (esc_opts.stats)
     {
-      struct timeval end;
-      gettimeofday (&end, NULL);
-      long usec = ((end.tv_sec - start.tv_sec) * 1000000L
-		   + (end.tv_usec - start.tv_usec));
+      long usec = esc_usec_since (&start);
       fprintf (stderr, "escape: stats: %s: functions=%u statements=%lu "
-	       "sites=%u pass_usec=%ld\n", main_input_filename,
-	       ranges.length (), statements, sites.length (), usec);
+	       "sites=%u pass_usec=%ld (sites %ld, analysis %ld, report "
+	       "%ld)\n", main_input_filename, ranges.length (), statements,
+	       sites.length (), usec, find_usec, analyse_usec,
+	       usec - find_usec - analyse_usec);
     }
 
   esc_free_sites (&sites);
   esc_free_params (&params);
   esc_notes_release ();
   esc_exports_release ();
+  esc_source_release ();
   return 0;
 }
 

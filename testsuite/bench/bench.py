@@ -64,7 +64,7 @@ SPREAD_MIN_STMTS = 10000
 TIMEOUT = "timeout"
 
 STATS_RE = re.compile(r"^escape: stats: .*: functions=(\d+) statements=(\d+) "
-                      r"sites=(\d+) pass_usec=(\d+)$", re.M)
+                      r"sites=(\d+) pass_usec=(\d+)\b", re.M)
 
 
 def progress(msg):
