@@ -370,9 +370,6 @@ esc_apply_exposure (esc_graph *g)
 #define ESC_ORIGIN_TOP (-2)
 #define ESC_ORIGIN_NONE (-1)
 
-/* Passes over the edges before the origins give up.  */
-#define ESC_ORIGIN_MAX_PASSES 8
-
 /* Return the meet of the origins A and B.  */
 
 static inline int
@@ -408,66 +405,99 @@ esc_single_valued_p (esc_graph *g, int l)
 	  || gimple_code (SSA_NAME_DEF_STMT (t)) != GIMPLE_PHI);
 }
 
+/* Compute ROOT[L] and SRC[L] for the location L of G from its incoming
+   edges and the current values of their sources (see esc_origins).
+   Return true if either changed.  */
+
+static bool
+esc_origin_update (esc_graph *g, unsigned l, int *root, int *src)
+{
+  esc_loc *loc = &g->locs[l];
+  int r = ESC_ORIGIN_TOP, s = ESC_ORIGIN_TOP;
+  bool copies_only = true;
+  for (unsigned j = 0; j < loc->in.length (); j++)
+    {
+      esc_edge *e = &loc->in[j];
+      if (e->src == g->heap || e->derefs < 0 || e->derefs > 1)
+	{
+	  copies_only = false;
+	  s = ESC_ORIGIN_NONE;
+	}
+      else if (e->derefs == 1)
+	{
+	  copies_only = false;
+	  s = esc_origin_meet (s, root[e->src]);
+	}
+      else
+	{
+	  r = esc_origin_meet (r, root[e->src]);
+	  s = esc_origin_meet (s, src[e->src]);
+	}
+    }
+  if (loc->kind == ESC_LOC_PARAM || !copies_only || r == ESC_ORIGIN_NONE)
+    r = esc_single_valued_p (g, l) ? (int) l : ESC_ORIGIN_NONE;
+  /* Else, without a source (a constant, an offset, the address of static
+     data), R stays ESC_ORIGIN_TOP.  */
+  if (loc->exposed || loc->kind == ESC_LOC_HEAP || loc->kind == ESC_LOC_PARAM)
+    s = ESC_ORIGIN_NONE;
+  if (r == root[l] && s == src[l])
+    return false;
+  root[l] = r;
+  src[l] = s;
+  return true;
+}
+
 /* Compute, for every location L of G, ROOT[L]: the single-valued location
    whose object the address L holds points into; and SRC[L]: the one
    whose object every value L holds was loaded from.  ESC_ORIGIN_NONE
-   where there is no such location.  */
+   where there is no such location.  Optimistic (from ESC_ORIGIN_TOP) and
+   to a fixpoint, with a worklist over the edges reversed: each location
+   lowers at most twice, so the work is linear in the edges.  */
 
 static void
 esc_origins (esc_graph *g, int *root, int *src)
 {
   unsigned n = g->locs.length ();
+  /* The edges reversed, as an index: the users of L are
+     USERS[FIRST[L] .. FIRST[L + 1]).  */
+  auto_vec<unsigned> first (n + 1);
+  first.quick_grow_cleared (n + 1);
   for (unsigned l = 0; l < n; l++)
-    root[l] = src[l] = ESC_ORIGIN_TOP;
-  bool changed = true;
-  for (int pass = 0; changed; pass++)
+    for (unsigned j = 0; j < g->locs[l].in.length (); j++)
+      first[g->locs[l].in[j].src + 1]++;
+  for (unsigned l = 0; l < n; l++)
+    first[l + 1] += first[l];
+  auto_vec<int> users;
+  users.safe_grow (first[n]);
+  auto_vec<unsigned> fill (n);
+  fill.quick_grow (n);
+  for (unsigned l = 0; l < n; l++)
+    fill[l] = first[l];
+  for (unsigned l = 0; l < n; l++)
+    for (unsigned j = 0; j < g->locs[l].in.length (); j++)
+      users[fill[g->locs[l].in[j].src]++] = l;
+
+  auto_vec<int> work (n);
+  auto_sbitmap queued (n);
+  bitmap_ones (queued);
+  for (unsigned l = 0; l < n; l++)
     {
-      if (pass == ESC_ORIGIN_MAX_PASSES)
-	{
-	  for (unsigned l = 0; l < n; l++)
-	    root[l] = src[l] = ESC_ORIGIN_NONE;
-	  return;
-	}
-      changed = false;
-      for (unsigned l = 0; l < n; l++)
-	{
-	  esc_loc *loc = &g->locs[l];
-	  int r = ESC_ORIGIN_TOP, s = ESC_ORIGIN_TOP;
-	  bool copies_only = true;
-	  for (unsigned j = 0; j < loc->in.length (); j++)
-	    {
-	      esc_edge *e = &loc->in[j];
-	      if (e->src == g->heap || e->derefs < 0 || e->derefs > 1)
-		{
-		  copies_only = false;
-		  s = ESC_ORIGIN_NONE;
-		}
-	      else if (e->derefs == 1)
-		{
-		  copies_only = false;
-		  s = esc_origin_meet (s, root[e->src]);
-		}
-	      else
-		{
-		  r = esc_origin_meet (r, root[e->src]);
-		  s = esc_origin_meet (s, src[e->src]);
-		}
-	    }
-	  if (loc->kind == ESC_LOC_PARAM || !copies_only
-	      || r == ESC_ORIGIN_NONE)
-	    r = esc_single_valued_p (g, l) ? (int) l : ESC_ORIGIN_NONE;
-	  /* Else, without a source (a constant, an offset, the address of
-	     static data), R stays ESC_ORIGIN_TOP.  */
-	  if (loc->exposed || loc->kind == ESC_LOC_HEAP
-	      || loc->kind == ESC_LOC_PARAM)
-	    s = ESC_ORIGIN_NONE;
-	  if (r != root[l] || s != src[l])
-	    {
-	      root[l] = r;
-	      src[l] = s;
-	      changed = true;
-	    }
-	}
+      root[l] = src[l] = ESC_ORIGIN_TOP;
+      work.quick_push (n - 1 - l);	/* popped in index order: sources
+					   mostly come first */
+    }
+  while (!work.is_empty ())
+    {
+      unsigned l = work.pop ();
+      bitmap_clear_bit (queued, l);
+      if (!esc_origin_update (g, l, root, src))
+	continue;
+      for (unsigned k = first[l]; k < first[l + 1]; k++)
+	if (!bitmap_bit_p (queued, users[k]))
+	  {
+	    bitmap_set_bit (queued, users[k]);
+	    work.safe_push (users[k]);
+	  }
     }
 }
 
