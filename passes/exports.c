@@ -53,9 +53,17 @@
    the type definition they belong to, one space in; a type is exported
    only by its own package as "T" (exported) or ".PKGPATH.t"
    (unexported), types of other packages as "PATH.T".  Unexported
-   functions and methods are written ".name".  <pK> marks an inlinable
-   function of another package; ASM one whose symbol is not PKGSYM.NAME:
-   neither is indexed.
+   functions and methods are written ".name".  <pK> marks a function of
+   another package, the K-th of the import and indirectimport lines
+   (1-based), whose body an inlinable function of this one calls: gccgo
+   writes its tags there too, and they are the only ones a unit can read
+   for a package whose own export data is not installed (Debian installs
+   none for internal/...; bytes.gox holds internal/bytealg.IndexByte's).
+   Such foreign records of top-level functions are indexed under their
+   own package's symbol, and used when that package's export data is
+   missing: then the export data of every package the unit refers to is
+   read once.  ASM marks a function whose symbol is not PKGSYM.NAME: it is
+   not indexed.
 
    Symbols (gofrontend/names.cc, go-encode-id.cc; the same in gccgo-11 and
    gccgo-12: encoding/json.Marshal is "encoding_1json.Marshal") are
@@ -165,6 +173,8 @@ struct esc_package
   size_t len;
   char *pkgpath;		/* the block's package path */
   vec<unsigned> types;		/* offset of type I's text in DATA */
+  vec<char *> imports;		/* symbols of the import and
+				   indirectimport lines, in order */
   esc_fn_map *fns;		/* encoded NAME, TYPE.METHOD -> record */
   obstack ob;			/* keys and leak arrays */
 };
@@ -172,6 +182,23 @@ struct esc_package
 typedef hash_map<nofree_string_hash, esc_package *> esc_package_map;
 
 static esc_package_map *esc_packages;
+
+/* A function of another package found in a package's export data (a
+   <pK> record), and that package.  */
+struct esc_foreign_fn
+{
+  esc_package *host;
+  esc_export_fn fn;
+};
+
+typedef hash_map<nofree_string_hash, esc_foreign_fn> esc_foreign_map;
+
+/* Foreign records by the function's full symbol, PKGSYM.NAME.  */
+static esc_foreign_map *esc_foreign;
+
+/* Whether the export data of every package the unit refers to was
+   read, for the foreign records.  */
+static bool esc_foreign_ready;
 
 /* The directories gccgo searches, in order.  */
 static vec<char *> esc_search_dirs;
@@ -716,6 +743,43 @@ esc_func_record_end (const char *p, const char *end, const char **line_end)
   return eol + 1 + body;
 }
 
+/* Index the foreign record (<pK>) of PKG that starts at START, P
+   pointing after its "<p" and LINE_END at the end of its line.  */
+
+static void
+esc_index_foreign (esc_package *pkg, const char *start, const char *p,
+		   const char *line_end)
+{
+  unsigned long k;
+  if (!esc_read_uint (&p, line_end, &k) || k == 0
+      || k > pkg->imports.length () || !(p = esc_skip_string (p, line_end,
+							    ">")))
+    return;
+  if (p < line_end && *p == '.')
+    p++;
+  const char *name_end = (const char *) memchr (p, ' ', line_end - p);
+  if (!name_end || name_end == p)
+    return;
+  obstack ob;
+  obstack_init (&ob);
+  obstack_grow (&ob, pkg->imports[k - 1], strlen (pkg->imports[k - 1]));
+  obstack_1grow (&ob, '.');
+  esc_encode_id (&ob, p, name_end - p);
+  obstack_1grow (&ob, '\0');
+  const char *sym = XOBFINISH (&ob, const char *);
+  if (!esc_foreign)
+    esc_foreign = new esc_foreign_map (64);
+  if (!esc_foreign->get (sym))
+    {
+      esc_foreign_fn f;
+      memset (&f, 0, sizeof f);
+      f.host = pkg;
+      f.fn.offset = start - pkg->data;
+      esc_foreign->put (xstrdup (sym), f);
+    }
+  obstack_free (&ob, NULL);
+}
+
 /* Index in PKG the function whose record starts at P (after "func ") and
    whose line ends at LINE_END.  TYPE is the encoded name of the type
    whose method list holds the record (with its length TYPE_LEN), or NULL
@@ -743,8 +807,12 @@ esc_index_func (esc_package *pkg, const char *p, const char *line_end,
     }
   else if (type)
     return;
-  if (esc_skip_string (p, line_end, "<p"))
-    return;
+  if ((q = esc_skip_string (p, line_end, "<p")))
+    {
+      if (!type)
+	esc_index_foreign (pkg, start, q, line_end);
+      return;
+    }
   if (p < line_end && *p == '.')
     p++;
   const char *name_end = (const char *) memchr (p, ' ', line_end - p);
@@ -900,7 +968,9 @@ esc_scan_block (esc_package *pkg, const char *p, const char *end,
   else
     free (path);
 
-  /* package, import, indirectimport, init and init_graph lines.  */
+  /* package, import, indirectimport, init and init_graph lines; the
+     import lines name the packages of the <pK> records:
+     "import NAME PATH "PATH"" and "indirectimport NAME PATH".  */
   while (p < end && !esc_skip_string (p, end, "types "))
     {
       if (esc_skip_string (p, end, "func ") || esc_skip_string (p, end, "var ")
@@ -910,6 +980,18 @@ esc_scan_block (esc_package *pkg, const char *p, const char *end,
       eol = esc_line_end (p, end);
       if (!eol)
 	goto fail;
+      if (match && ((q = esc_skip_string (p, eol, "import "))
+		    || (q = esc_skip_string (p, eol, "indirectimport "))))
+	{
+	  const char *path = (const char *) memchr (q, ' ', eol - q);
+	  const char *path_end = path ? path + 1 : NULL;
+	  while (path_end && path_end < eol && *path_end != ' ')
+	    path_end++;
+	  if (!path || path_end == path + 1)
+	    goto fail;
+	  pkg->imports.safe_push (esc_encode_string (path + 1,
+						     path_end - path - 1));
+	}
       p = eol + 1;
     }
 
@@ -1244,6 +1326,7 @@ esc_get_package (const char *sym)
   esc_package *pkg = XCNEW (esc_package);
   pkg->sym = xstrdup (sym);
   pkg->types = vNULL;
+  pkg->imports = vNULL;
   obstack_init (&pkg->ob);
   esc_packages->put (pkg->sym, pkg);
   esc_find_package (pkg, sym);
@@ -1409,6 +1492,34 @@ esc_leak_shift (signed char level)
   return MIN (level + 1, ESC_LEAK_MAX_DEREFS);
 }
 
+/* Return the foreign record of the function whose symbol is SYM, reading
+   first the export data of every package the unit refers to (the
+   packages of its external functions and variables), or NULL.  */
+
+static esc_foreign_fn *
+esc_foreign_get (const char *sym)
+{
+  if (!esc_foreign_ready)
+    {
+      esc_foreign_ready = true;
+      symtab_node *node;
+      FOR_EACH_SYMBOL (node)
+	{
+	  if (!DECL_EXTERNAL (node->decl))
+	    continue;
+	  const char *s = esc_decl_symbol (node->decl);
+	  const char *dot = s ? strchr (s, '.') : NULL;
+	  if (!dot || dot == s)
+	    continue;
+	  char *pkgsym = xstrndup (s, dot - s);
+	  if (!esc_own_pkgsym || strcmp (pkgsym, esc_own_pkgsym) != 0)
+	    esc_get_package (pkgsym);
+	  free (pkgsym);
+	}
+    }
+  return esc_foreign ? esc_foreign->get (sym) : NULL;
+}
+
 /* Fill LEAKS[0..NPARAMS) with the leak summaries gccgo exported for the
    external function FNDECL, parameter I being its I-th GIMPLE parameter
    (the receiver first).  Return true and set *SOURCE to the file they came
@@ -1441,10 +1552,19 @@ esc_export_leaks (tree fndecl, unsigned nparams, esc_leak *leaks,
   bool own = esc_own_pkgsym && strcmp (pkgsym, esc_own_pkgsym) == 0;
   esc_package *pkg = own ? NULL : esc_get_package (pkgsym);
   free (pkgsym);
-  if (!pkg || !pkg->data || !pkg->fns)
-    return false;
-
-  esc_export_fn *fn = pkg->fns->get (dot + 1);
+  esc_export_fn *fn = (pkg && pkg->data && pkg->fns
+		       ? pkg->fns->get (dot + 1) : NULL);
+  if (!fn && !own)
+    {
+      /* Not in its package's export data (none installed): a foreign
+	 record in another package's.  */
+      esc_foreign_fn *f = esc_foreign_get (sym);
+      if (f)
+	{
+	  pkg = f->host;
+	  fn = &f->fn;
+	}
+    }
   if (!fn)
     return false;
   esc_decode_fn (pkg, fn);
@@ -1490,6 +1610,9 @@ esc_exports_release (void)
 	  esc_package *pkg = (*it).second;
 	  delete pkg->fns;
 	  pkg->types.release ();
+	  for (unsigned j = 0; j < pkg->imports.length (); j++)
+	    free (pkg->imports[j]);
+	  pkg->imports.release ();
 	  obstack_free (&pkg->ob, NULL);
 	  free (pkg->data);
 	  free (pkg->source);
@@ -1500,6 +1623,15 @@ esc_exports_release (void)
       delete esc_packages;
       esc_packages = NULL;
     }
+  if (esc_foreign)
+    {
+      for (esc_foreign_map::iterator it = esc_foreign->begin ();
+	   it != esc_foreign->end (); ++it)
+	free (const_cast<char *> ((*it).first));
+      delete esc_foreign;
+      esc_foreign = NULL;
+    }
+  esc_foreign_ready = false;
   unsigned i;
   char *dir;
   FOR_EACH_VEC_ELT (esc_search_dirs, i, dir)

@@ -2,6 +2,7 @@
 package p
 
 import (
+	"bytes"
 	"io/fs"
 	"path/filepath"
 	"strings"
@@ -84,8 +85,8 @@ func SecondIgnored() {
 	G, _ = two(&i, &j)
 }
 
-// PARAM@80: name=q leak_heap=null leak_result=0 leak_results=[null,0]
-// JSON@83: kind=var name=j gccgo=stack verdict=stack verdict_reason=does-not-escape class=both-stack
+// PARAM@81: name=q leak_heap=null leak_result=0 leak_results=[null,0]
+// JSON@84: kind=var name=j gccgo=stack verdict=stack verdict_reason=does-not-escape class=both-stack
 
 // filepath.WalkDir's tag says fn's content escapes and reaches the result;
 // a closure's captures are only reached by calling it, so root stays.
@@ -97,10 +98,10 @@ func Walk(root string) error { // JSON: kind=param name=root gccgo=stack verdict
 		return err
 	})
 }
-// PARAM@92: name=root leak_heap=null leak_result=null
-// PARAM@93: name=p leak_heap=null leak_result=null
-// PARAM@93: name=d leak_heap=null leak_result=null
-// PARAM@93: name=err leak_heap=null leak_result=0
+// PARAM@93: name=root leak_heap=null leak_result=null
+// PARAM@94: name=p leak_heap=null leak_result=null
+// PARAM@94: name=d leak_heap=null leak_result=null
+// PARAM@94: name=err leak_heap=null leak_result=0
 
 // Calls through func values whose descriptor is known (devirt.c): a
 // function's value and a func literal without captures.
@@ -110,7 +111,15 @@ func FuncValue() {
 	p := &x    // JSON: kind=var name=p gccgo=heap verdict=stack verdict_reason=does-not-escape class=gccgo-heap-no-escape
 	f(&p)
 	g := func(q *int) int { return *q } // JSON: kind=closure gccgo=static verdict=static class=static
-	// PARAM@112: name=q leak_heap=null leak_result=null
+	// PARAM@113: name=q leak_heap=null leak_result=null
 	y := 2                              // JSON: kind=var name=y gccgo=heap verdict=stack verdict_reason=does-not-escape class=gccgo-heap-no-escape
 	g(&y)
+}
+
+// bytes.IndexByte is inlined into this unit as a call of
+// internal/bytealg.IndexByte, whose package has no export data installed;
+// its summary is the foreign record bytes.gox holds for it (<p2>).
+func IndexZero() int {
+	b := make([]byte, 8) // JSON: kind=make-slice gccgo=stack verdict=stack verdict_reason=does-not-escape conservative=false class=both-stack
+	return bytes.IndexByte(b, 0)
 }
