@@ -405,35 +405,197 @@ esc_single_valued_p (esc_graph *g, int l)
 	  || gimple_code (SSA_NAME_DEF_STMT (t)) != GIMPLE_PHI);
 }
 
-/* Compute ROOT[L] and SRC[L] for the location L of G from its incoming
-   edges and the current values of their sources (see esc_origins).
-   Return true if either changed.  */
+/* An edge seen from its source: the EDGE-th incoming edge of DST.  */
+struct esc_user
+{
+  int dst;
+  unsigned edge;
+};
+
+/* Index the edges of G by their sources: the edges out of L are
+   USERS[FIRST[L] .. FIRST[L + 1]).  */
+
+static void
+esc_edge_users (esc_graph *g, vec<unsigned> *first, vec<esc_user> *users)
+{
+  unsigned n = g->locs.length ();
+  first->safe_grow_cleared (n + 1);
+  for (unsigned l = 0; l < n; l++)
+    for (unsigned j = 0; j < g->locs[l].in.length (); j++)
+      (*first)[g->locs[l].in[j].src + 1]++;
+  for (unsigned l = 0; l < n; l++)
+    (*first)[l + 1] += (*first)[l];
+  users->safe_grow ((*first)[n]);
+  auto_vec<unsigned> fill (n);
+  fill.quick_grow (n);
+  for (unsigned l = 0; l < n; l++)
+    fill[l] = (*first)[l];
+  for (unsigned l = 0; l < n; l++)
+    for (unsigned j = 0; j < g->locs[l].in.length (); j++)
+      {
+	esc_user u = { (int) l, j };
+	(*users)[fill[g->locs[l].in[j].src]++] = u;
+      }
+}
+
+/* Push L on WORK unless it is QUEUED already.  */
+
+static inline void
+esc_push_loc (vec<int> *work, sbitmap queued, int l)
+{
+  if (!bitmap_bit_p (queued, l))
+    {
+      bitmap_set_bit (queued, l);
+      work->safe_push (l);
+    }
+}
+
+/* Apply to the location DST of G its incoming edge E: merge into DST's
+   points-to set what E's source holds (esc_pts_merge), registering DST
+   in DEPS[O] for each object O a load reads, and make a set grown past
+   ESC_PTS_LIMIT unknown.  Return true if DST changed.  */
 
 static bool
-esc_origin_update (esc_graph *g, unsigned l, int *root, int *src)
+esc_apply_edge (esc_graph *g, int dst, const esc_edge *e, vec<bitmap> *deps)
 {
-  esc_loc *loc = &g->locs[l];
-  int r = ESC_ORIGIN_TOP, s = ESC_ORIGIN_TOP;
-  bool copies_only = true;
-  for (unsigned j = 0; j < loc->in.length (); j++)
+  bool ch;
+  if (e->derefs <= 1)
     {
-      esc_edge *e = &loc->in[j];
-      if (e->src == g->heap || e->derefs < 0 || e->derefs > 1)
+      esc_loc *s = &g->locs[e->src];
+      if (e->derefs == 1 && s->pts && !s->pts_unknown
+	  && !g->locs[dst].pts_unknown)
 	{
-	  copies_only = false;
-	  s = ESC_ORIGIN_NONE;
+	  bitmap_iterator bi;
+	  unsigned o;
+	  EXECUTE_IF_SET_IN_BITMAP (s->pts, 0, o, bi)
+	    {
+	      if (!(*deps)[o])
+		(*deps)[o] = BITMAP_ALLOC (&g->obstack);
+	      bitmap_set_bit ((*deps)[o], dst);
+	    }
 	}
-      else if (e->derefs == 1)
+      ch = esc_pts_merge (g, dst, e->src, e->derefs);
+    }
+  else
+    {
+      ch = !g->locs[dst].pts_unknown;
+      g->locs[dst].pts_unknown = true;
+    }
+  /* Only a set that grew can have grown too large.  */
+  if (ch && !g->locs[dst].pts_unknown && g->locs[dst].pts
+      && bitmap_count_bits (g->locs[dst].pts) > ESC_PTS_LIMIT)
+    g->locs[dst].pts_unknown = true;
+  return ch;
+}
+
+/* Propagate the points-to sets of G along its edges to a fixpoint, by
+   differences: every edge is applied once, then, whenever a location
+   changes, only the edges out of it, and the loads that read it if it is
+   an object a pointer points to (each load registers with the objects it
+   reads, esc_apply_edge).  A hub with thousands of incoming edges is so
+   not merged again whole at each change of one of them.  Sets only grow,
+   and one that passes ESC_PTS_LIMIT becomes unknown, so the work is
+   bounded; past a generous budget every set becomes unknown
+   (conservative).  */
+
+static void
+esc_propagate_pts (esc_graph *g)
+{
+  unsigned n = g->locs.length ();
+  auto_vec<unsigned> first;
+  auto_vec<esc_user> users;
+  esc_edge_users (g, &first, &users);
+  auto_vec<bitmap> deps;
+  deps.safe_grow_cleared (n);
+  auto_vec<int> work;
+  auto_sbitmap queued (n);
+  bitmap_clear (queued);
+
+  /* Every edge once.  */
+  for (unsigned l = 0; l < n; l++)
+    {
+      bool changed = false;
+      for (unsigned j = 0; j < g->locs[l].in.length (); j++)
+	changed |= esc_apply_edge (g, l, &g->locs[l].in[j], &deps);
+      if (changed)
+	esc_push_loc (&work, queued, l);
+    }
+  /* Then the differences.  */
+  unsigned long budget = 64UL * (n + users.length ()) + 1024;
+  while (!work.is_empty ())
+    {
+      if (budget-- == 0)
 	{
-	  copies_only = false;
-	  s = esc_origin_meet (s, root[e->src]);
+	  for (unsigned l = 0; l < n; l++)
+	    g->locs[l].pts_unknown = true;
+	  break;
 	}
-      else
+      int s = work.pop ();
+      bitmap_clear_bit (queued, s);
+      for (unsigned k = first[s]; k < first[s + 1]; k++)
 	{
-	  r = esc_origin_meet (r, root[e->src]);
-	  s = esc_origin_meet (s, src[e->src]);
+	  int u = users[k].dst;
+	  if (esc_apply_edge (g, u, &g->locs[u].in[users[k].edge], &deps))
+	    esc_push_loc (&work, queued, u);
+	}
+      if (deps[s])
+	{
+	  /* Loads that read S: LOAD = *P with S in P's set.  */
+	  esc_edge e;
+	  memset (&e, 0, sizeof e);
+	  e.src = s;
+	  e.derefs = 0;
+	  bitmap_iterator bi;
+	  unsigned d;
+	  EXECUTE_IF_SET_IN_BITMAP (deps[s], 0, d, bi)
+	    {
+	      bool ch;
+	      if (g->locs[s].pts_unknown || esc_pts_root_unknown (g, s))
+		{
+		  ch = !g->locs[d].pts_unknown;
+		  g->locs[d].pts_unknown = true;
+		}
+	      else
+		ch = esc_apply_edge (g, d, &e, &deps);
+	      if (ch)
+		esc_push_loc (&work, queued, d);
+	    }
 	}
     }
+  for (unsigned l = 0; l < n; l++)
+    if (deps[l])
+      BITMAP_FREE (deps[l]);
+}
+
+/* Meet into RMEET and SMEET what the edge E contributes to the origins
+   of its destination (see esc_origins), given the current ROOT and SRC of
+   its source.  */
+
+static void
+esc_origin_edge (esc_graph *g, const esc_edge *e, int *rmeet, int *smeet,
+		 const int *root, const int *src)
+{
+  if (e->src == g->heap || e->derefs < 0 || e->derefs > 1)
+    *smeet = ESC_ORIGIN_NONE;
+  else if (e->derefs == 1)
+    *smeet = esc_origin_meet (*smeet, root[e->src]);
+  else
+    {
+      *rmeet = esc_origin_meet (*rmeet, root[e->src]);
+      *smeet = esc_origin_meet (*smeet, src[e->src]);
+    }
+}
+
+/* Set ROOT[L] and SRC[L] of the location L of G from RMEET and SMEET, the
+   meets over its edges, COPIES_ONLY telling whether all of them are
+   copies.  Return true if either changed.  */
+
+static bool
+esc_origin_finish (esc_graph *g, unsigned l, int rmeet, int smeet,
+		   bool copies_only, int *root, int *src)
+{
+  esc_loc *loc = &g->locs[l];
+  int r = rmeet, s = smeet;
   if (loc->kind == ESC_LOC_PARAM || !copies_only || r == ESC_ORIGIN_NONE)
     r = esc_single_valued_p (g, l) ? (int) l : ESC_ORIGIN_NONE;
   /* Else, without a source (a constant, an offset, the address of static
@@ -451,53 +613,54 @@ esc_origin_update (esc_graph *g, unsigned l, int *root, int *src)
    whose object the address L holds points into; and SRC[L]: the one
    whose object every value L holds was loaded from.  ESC_ORIGIN_NONE
    where there is no such location.  Optimistic (from ESC_ORIGIN_TOP) and
-   to a fixpoint, with a worklist over the edges reversed: each location
-   lowers at most twice, so the work is linear in the edges.  */
+   to a fixpoint, by differences: every edge is met once, then, when a
+   location changes, only the edges out of it, so that the work is linear
+   in the edges.  (Meeting a changed source into the previous meet, rather
+   than recomputing it, can only give ESC_ORIGIN_NONE more often: sound.)  */
 
 static void
 esc_origins (esc_graph *g, int *root, int *src)
 {
   unsigned n = g->locs.length ();
-  /* The edges reversed, as an index: the users of L are
-     USERS[FIRST[L] .. FIRST[L + 1]).  */
-  auto_vec<unsigned> first (n + 1);
-  first.quick_grow_cleared (n + 1);
-  for (unsigned l = 0; l < n; l++)
-    for (unsigned j = 0; j < g->locs[l].in.length (); j++)
-      first[g->locs[l].in[j].src + 1]++;
-  for (unsigned l = 0; l < n; l++)
-    first[l + 1] += first[l];
-  auto_vec<int> users;
-  users.safe_grow (first[n]);
-  auto_vec<unsigned> fill (n);
-  fill.quick_grow (n);
-  for (unsigned l = 0; l < n; l++)
-    fill[l] = first[l];
-  for (unsigned l = 0; l < n; l++)
-    for (unsigned j = 0; j < g->locs[l].in.length (); j++)
-      users[fill[g->locs[l].in[j].src]++] = l;
-
-  auto_vec<int> work (n);
+  auto_vec<unsigned> first;
+  auto_vec<esc_user> users;
+  esc_edge_users (g, &first, &users);
+  auto_vec<int> rmeet, smeet;
+  rmeet.safe_grow (n);
+  smeet.safe_grow (n);
+  auto_sbitmap copies_only (n);
+  bitmap_ones (copies_only);
+  auto_vec<int> work;
   auto_sbitmap queued (n);
-  bitmap_ones (queued);
+  bitmap_clear (queued);
+  for (unsigned l = 0; l < n; l++)
+    root[l] = src[l] = rmeet[l] = smeet[l] = ESC_ORIGIN_TOP;
   for (unsigned l = 0; l < n; l++)
     {
-      root[l] = src[l] = ESC_ORIGIN_TOP;
-      work.quick_push (n - 1 - l);	/* popped in index order: sources
-					   mostly come first */
+      for (unsigned j = 0; j < g->locs[l].in.length (); j++)
+	{
+	  const esc_edge *e = &g->locs[l].in[j];
+	  if (e->derefs != 0 || e->src == g->heap)
+	    bitmap_clear_bit (copies_only, l);
+	  esc_origin_edge (g, e, &rmeet[l], &smeet[l], root, src);
+	}
+      if (esc_origin_finish (g, l, rmeet[l], smeet[l],
+			     bitmap_bit_p (copies_only, l), root, src))
+	esc_push_loc (&work, queued, l);
     }
   while (!work.is_empty ())
     {
-      unsigned l = work.pop ();
-      bitmap_clear_bit (queued, l);
-      if (!esc_origin_update (g, l, root, src))
-	continue;
-      for (unsigned k = first[l]; k < first[l + 1]; k++)
-	if (!bitmap_bit_p (queued, users[k]))
-	  {
-	    bitmap_set_bit (queued, users[k]);
-	    work.safe_push (users[k]);
-	  }
+      int x = work.pop ();
+      bitmap_clear_bit (queued, x);
+      for (unsigned k = first[x]; k < first[x + 1]; k++)
+	{
+	  int u = users[k].dst;
+	  esc_origin_edge (g, &g->locs[u].in[users[k].edge], &rmeet[u],
+			   &smeet[u], root, src);
+	  if (esc_origin_finish (g, u, rmeet[u], smeet[u],
+				 bitmap_bit_p (copies_only, u), root, src))
+	    esc_push_loc (&work, queued, u);
+	}
     }
 }
 
@@ -551,34 +714,7 @@ esc_resolve_stores (esc_graph *g)
 	    g->locs[g->stores[i].ptr].pts_unknown = true;
 	}
       /* Propagate points-to along the edges.  */
-      bool moved = true;
-      int rounds = 0;
-      while (moved && rounds++ < ESC_PTS_MAX_PASSES)
-	{
-	  moved = false;
-	  for (unsigned l = 0; l < g->locs.length (); l++)
-	    for (unsigned j = 0; j < g->locs[l].in.length (); j++)
-	      {
-		esc_edge *e = &g->locs[l].in[j];
-		bool ch;
-		if (e->derefs <= 1)
-		  ch = esc_pts_merge (g, l, e->src, e->derefs);
-		else
-		  {
-		    ch = !g->locs[l].pts_unknown;
-		    g->locs[l].pts_unknown = true;
-		  }
-		/* Only a set that grew can have grown too large.  */
-		if (ch && !g->locs[l].pts_unknown && g->locs[l].pts
-		    && bitmap_count_bits (g->locs[l].pts) > ESC_PTS_LIMIT)
-		  g->locs[l].pts_unknown = true;
-		moved |= ch;
-	      }
-	}
-      if (moved)
-	/* Out of rounds: be conservative.  */
-	for (unsigned l = 0; l < g->locs.length (); l++)
-	  g->locs[l].pts_unknown = true;
+      esc_propagate_pts (g);
       if (esc_apply_exposure (g))
 	changed = true;
 
