@@ -743,6 +743,19 @@ esc_func_record_end (const char *p, const char *end, const char **line_end)
   return eol + 1 + body;
 }
 
+/* Return the name of the function record at P, whose line ends at
+   LINE_END (without the "." of an unexported name), and set *NAME_END to
+   its end; NULL if there is none.  */
+
+static const char *
+esc_record_name (const char *p, const char *line_end, const char **name_end)
+{
+  if (p < line_end && *p == '.')
+    p++;
+  *name_end = (const char *) memchr (p, ' ', line_end - p);
+  return *name_end && *name_end != p ? p : NULL;
+}
+
 /* Index the foreign record (<pK>) of PKG that starts at START, P
    pointing after its "<p" and LINE_END at the end of its line.  */
 
@@ -755,10 +768,8 @@ esc_index_foreign (esc_package *pkg, const char *start, const char *p,
       || k > pkg->imports.length () || !(p = esc_skip_string (p, line_end,
 							    ">")))
     return;
-  if (p < line_end && *p == '.')
-    p++;
-  const char *name_end = (const char *) memchr (p, ' ', line_end - p);
-  if (!name_end || name_end == p)
+  const char *name_end;
+  if (!(p = esc_record_name (p, line_end, &name_end)))
     return;
   obstack ob;
   obstack_init (&ob);
@@ -813,10 +824,8 @@ esc_index_func (esc_package *pkg, const char *p, const char *line_end,
 	esc_index_foreign (pkg, start, q, line_end);
       return;
     }
-  if (p < line_end && *p == '.')
-    p++;
-  const char *name_end = (const char *) memchr (p, ' ', line_end - p);
-  if (!name_end || name_end == p)
+  const char *name_end;
+  if (!(p = esc_record_name (p, line_end, &name_end)))
     return;
 
   if (type)
