@@ -154,9 +154,9 @@ esc_call_summary (esc_graph *g, gcall *call, tree fndecl,
   const char *why_param, *why_result;
   esc_summary_whys (source, &why_param, &why_result);
   /* A multi-value result stored in a local: per-result edges.  */
-  tree lhs_decl = call ? gimple_call_lhs (call) : NULL_TREE;
-  int nresults = (lhs_decl && VAR_P (lhs_decl) && !is_global_var (lhs_decl)
-		  ? esc_results_shape (TREE_TYPE (lhs_decl)) : 0);
+  tree lhs_decl = (call ? esc_results_decl (gimple_call_lhs (call))
+		   : NULL_TREE);
+  int nresults = lhs_decl ? esc_results_shape (TREE_TYPE (lhs_decl)) : 0;
 
   tree ptypes = TYPE_ARG_TYPES (TREE_TYPE (fndecl));
   for (unsigned i = 0; i < n; i++, ptypes = ptypes ? TREE_CHAIN (ptypes)
@@ -381,11 +381,8 @@ esc_build_call (esc_graph *g, gcall *call, int depth)
   int *inlined = (fndecl && gimple_call_chain (call)
 		  ? g->inlined->get (fndecl) : NULL);
   /* A multi-value result in a local is read field by field.  */
-  tree lhs_decl = gimple_call_lhs (call);
-  tree rdecl = (!indirect && lhs_decl && VAR_P (lhs_decl)
-		&& !is_global_var (lhs_decl)
-		&& esc_results_shape (TREE_TYPE (lhs_decl))
-		? lhs_decl : NULL_TREE);
+  tree rdecl = (indirect ? NULL_TREE
+		: esc_results_decl (gimple_call_lhs (call)));
   if (fx)
     {
       esc_runtime_call (g, call, fx, nfx, &args, lhs, depth);

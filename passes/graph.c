@@ -458,29 +458,20 @@ esc_push_loc (vec<int> *work, sbitmap queued, int l)
 static bool
 esc_apply_edge (esc_graph *g, int dst, const esc_edge *e, vec<bitmap> *deps)
 {
-  bool ch;
-  if (e->derefs <= 1)
+  esc_loc *s = &g->locs[e->src];
+  if (e->derefs == 1 && s->pts && !s->pts_unknown
+      && !g->locs[dst].pts_unknown)
     {
-      esc_loc *s = &g->locs[e->src];
-      if (e->derefs == 1 && s->pts && !s->pts_unknown
-	  && !g->locs[dst].pts_unknown)
+      bitmap_iterator bi;
+      unsigned o;
+      EXECUTE_IF_SET_IN_BITMAP (s->pts, 0, o, bi)
 	{
-	  bitmap_iterator bi;
-	  unsigned o;
-	  EXECUTE_IF_SET_IN_BITMAP (s->pts, 0, o, bi)
-	    {
-	      if (!(*deps)[o])
-		(*deps)[o] = BITMAP_ALLOC (&g->obstack);
-	      bitmap_set_bit ((*deps)[o], dst);
-	    }
+	  if (!(*deps)[o])
+	    (*deps)[o] = BITMAP_ALLOC (&g->obstack);
+	  bitmap_set_bit ((*deps)[o], dst);
 	}
-      ch = esc_pts_merge (g, dst, e->src, e->derefs);
     }
-  else
-    {
-      ch = !g->locs[dst].pts_unknown;
-      g->locs[dst].pts_unknown = true;
-    }
+  bool ch = esc_pts_merge (g, dst, e->src, e->derefs);
   /* Only a set that grew can have grown too large.  */
   if (ch && !g->locs[dst].pts_unknown && g->locs[dst].pts
       && bitmap_count_bits (g->locs[dst].pts) > ESC_PTS_LIMIT)
@@ -548,18 +539,8 @@ esc_propagate_pts (esc_graph *g)
 	  bitmap_iterator bi;
 	  unsigned d;
 	  EXECUTE_IF_SET_IN_BITMAP (deps[s], 0, d, bi)
-	    {
-	      bool ch;
-	      if (g->locs[s].pts_unknown || esc_pts_root_unknown (g, s))
-		{
-		  ch = !g->locs[d].pts_unknown;
-		  g->locs[d].pts_unknown = true;
-		}
-	      else
-		ch = esc_apply_edge (g, d, &e, &deps);
-	      if (ch)
-		esc_push_loc (&work, queued, d);
-	    }
+	    if (esc_apply_edge (g, d, &e, &deps))
+	      esc_push_loc (&work, queued, d);
 	}
     }
   for (unsigned l = 0; l < n; l++)

@@ -147,6 +147,7 @@ void esc_store_to (esc_graph *g, tree lhs, vec<esc_src> *srcs,
 		   const char *why, location_t loc, int depth);
 int esc_bb_depth (basic_block bb);
 int esc_results_shape (tree type);
+tree esc_results_decl (tree op);
 int esc_field_loc (esc_graph *g, tree decl, int k);
 bool esc_inline_thunk (esc_graph *g, tree thunk, vec<esc_src> *block,
 		       location_t loc, int depth);

@@ -137,7 +137,7 @@ esc_field_loc (esc_graph *g, tree decl, int k)
 /* Return the results-shaped local OP stands for (through a
    VIEW_CONVERT_EXPR), or NULL.  */
 
-static tree
+tree
 esc_results_decl (tree op)
 {
   if (op && TREE_CODE (op) == VIEW_CONVERT_EXPR)
