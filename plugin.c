@@ -24,6 +24,9 @@
                         functions, GIMPLE statements, sites and the pass's
                         own time in microseconds (for benchmarks; the time
                         makes it non-deterministic)
+     selftest           run the plugin's unit tests at the start of the
+                        pass (one PASS or FAIL line each, on stderr); an
+                        error if one fails
      help               print this list
      version            print the plugin's version
 
@@ -58,6 +61,7 @@ static const char esc_help[] =
   "  paths             notes show why each heap verdict escapes (flow paths)\n"
   "  summary           print sites per kind and decision to stderr\n"
   "  stats             print the pass's statistics (time, statements) to stderr\n"
+  "  selftest          run the plugin's unit tests first (results on stderr)\n"
   "  help              print this list\n"
   "  version           print the plugin's version\n";
 
@@ -153,7 +157,7 @@ esc_parse_arg (const plugin_argument *arg, int *gccgo_notes, bool *dump,
     }
   if (strcmp (key, "summary") == 0 || strcmp (key, "stats") == 0
       || strcmp (key, "paths") == 0 || strcmp (key, "params") == 0
-      || strcmp (key, "help") == 0
+      || strcmp (key, "selftest") == 0 || strcmp (key, "help") == 0
       || strcmp (key, "version") == 0)
     {
       if (value)
@@ -170,6 +174,8 @@ esc_parse_arg (const plugin_argument *arg, int *gccgo_notes, bool *dump,
 	esc_opts.paths = true;
       else if (strcmp (key, "params") == 0)
 	esc_opts.params = true;
+      else if (strcmp (key, "selftest") == 0)
+	esc_opts.selftest = true;
       else if (key[0] == 'h')
 	fputs (esc_help, stdout);
       else

@@ -14,7 +14,9 @@
      report.c   orders the sites and writes them out: compiler notes,
                 JSON Lines, the summary;
      dump.c     the annotated pass dump;
-     pass.c     the IPA pass that drives the above.
+     pass.c     the IPA pass that drives the above;
+     selftest.c runs the unit tests that end each file
+                (-fplugin-arg-escape-selftest).
 
    Later analyses extend struct esc_site; they must not change the
    meaning of the fields below (README, JSON LINES).  */
@@ -166,6 +168,7 @@ struct esc_options
   bool analysis_off;		/* -fno-go-optimize-allocs */
   bool paths;			/* notes show the flow paths */
   bool params;			/* notes give parameter summaries */
+  bool selftest;		/* run the unit tests first */
 };
 
 extern struct esc_options esc_opts;
@@ -295,5 +298,17 @@ void esc_dump_function (function *fun, vec<esc_site> *sites,
 
 /* pass.c */
 opt_pass *make_pass_escape (gcc::context *ctxt);
+
+/* selftest.c: unit tests (-fplugin-arg-escape-selftest); each file's
+   are at its end.  */
+void esc_test_begin (const char *name);
+void esc_test_check (bool ok, const char *expr, const char *file, int line);
+void esc_test_end (void);
+#define ESC_CHECK(EXPR) esc_test_check ((EXPR), #EXPR, __FILE__, __LINE__)
+bool esc_run_selftests (void);
+void esc_graph_selftests (void);
+void esc_exports_selftests (void);
+void esc_gonames_selftests (void);
+void esc_runtime_selftests (void);
 
 #endif /* ESCAPE_H */

@@ -1650,3 +1650,105 @@ esc_exports_release (void)
   free (esc_own_pkgsym);
   esc_own_pkgsym = NULL;
 }
+
+/* Unit tests (selftest.c).  */
+
+/* Return true if TAG decodes (esc_leak_from_tag) to the leaks HEAP and
+   RESULT.  */
+
+static bool
+esc_test_tag (bool tagged, unsigned long tag, int heap, int result)
+{
+  esc_leak leak = esc_leak_from_tag (tagged, tag);
+  return leak.heap == heap && leak.result == result;
+}
+
+/* Return true if the parameter record TEXT parses (esc_parse_param) as
+   OK says, and if so to the leaks HEAP and RESULT and the type TYPE.  */
+
+static bool
+esc_test_param (const char *text, bool ok, int heap, int result, long type)
+{
+  auto_vec<esc_leak, 1> leaks;
+  const char *p = text;
+  long t = 0;
+  if (esc_parse_param (&p, text + strlen (text), &leaks, &t) != ok)
+    return false;
+  if (!ok)
+    return leaks.is_empty () && p == text;
+  return (leaks.length () == 1 && leaks[0].heap == heap
+	  && leaks[0].result == result && t == type && *p == '\0');
+}
+
+/* Return true if the package path PATH encodes to SYM and SYM decodes
+   back to PATH.  */
+
+static bool
+esc_test_pkgsym (const char *path, const char *sym)
+{
+  char *enc = esc_encode_string (path, strlen (path));
+  char *dec = esc_decode_pkgsym (sym);
+  bool ok = strcmp (enc, sym) == 0 && dec && strcmp (dec, path) == 0;
+  free (enc);
+  free (dec);
+  return ok;
+}
+
+/* Run the tests of exports.c.  The tags are gofrontend's (escape.h):
+   the low 3 bits are the kind (1 none, 2 return, 3 heap; 0 unknown), bit
+   3 says the content escapes, and from bit 4 on each result has 3 bits,
+   the level of the leak plus one.  */
+
+void
+esc_exports_selftests (void)
+{
+  esc_test_begin ("exports: escape tags decode to leak summaries");
+  ESC_CHECK (esc_test_tag (true, 0x1, ESC_LEAK_NONE, ESC_LEAK_NONE));
+  ESC_CHECK (esc_test_tag (true, 0x9, 1, ESC_LEAK_NONE));
+  ESC_CHECK (esc_test_tag (true, 0x12, ESC_LEAK_NONE, 0));
+  ESC_CHECK (esc_test_tag (true, 0x22, ESC_LEAK_NONE, 1));
+  ESC_CHECK (esc_test_tag (true, 0x1a, 1, 0));
+  /* Two results, at levels 0 and 3: the least counts; the second
+     alone.  */
+  ESC_CHECK (esc_test_tag (true, 0x212, ESC_LEAK_NONE, 0));
+  ESC_CHECK (esc_test_tag (true, 0x202, ESC_LEAK_NONE, 3));
+  /* Heap, unknown and untagged: the argument escapes.  */
+  ESC_CHECK (esc_test_tag (true, 0x3, 0, 0));
+  ESC_CHECK (esc_test_tag (true, 0x0, 0, 0));
+  ESC_CHECK (esc_test_tag (false, 0x1, 0, 0));
+  esc_test_end ();
+
+  esc_test_begin ("exports: parameter records parse");
+  ESC_CHECK (esc_test_param ("p <esc:0x12> <type 5>", true, ESC_LEAK_NONE,
+			     0, 5));
+  ESC_CHECK (esc_test_param ("p <esc:0x1> ...<type -3>", true,
+			     ESC_LEAK_NONE, ESC_LEAK_NONE, -3));
+  ESC_CHECK (esc_test_param ("p <type 7>", true, 0, 0, 7));
+  ESC_CHECK (esc_test_param ("p <esc:0> <type 7>", true, 0, 0, 7));
+  ESC_CHECK (esc_test_param ("p <esc:0xzz> <type 1>", false, 0, 0, 0));
+  ESC_CHECK (esc_test_param ("p <esc:0x1>", false, 0, 0, 0));
+  ESC_CHECK (esc_test_param ("p", false, 0, 0, 0));
+  esc_test_end ();
+
+  esc_test_begin ("exports: package paths encode and decode as gccgo's");
+  ESC_CHECK (esc_test_pkgsym ("github.com/google/go-cmp/cmp",
+			      "github_0com_1google_1go_x2dcmp_1cmp"));
+  ESC_CHECK (esc_test_pkgsym ("a_b c;d", "a__b_bc_cd"));
+  ESC_CHECK (esc_test_pkgsym ("9p", "_x39p"));
+  ESC_CHECK (esc_test_pkgsym ("caf\xc3\xa9", "caf_u00e9"));
+  ESC_CHECK (esc_decode_pkgsym ("a_z") == NULL);
+  ESC_CHECK (esc_decode_pkgsym ("a_x00") == NULL);
+  ESC_CHECK (esc_decode_pkgsym ("a_x4") == NULL);
+  ESC_CHECK (esc_decode_pkgsym ("") == NULL);
+  esc_test_end ();
+
+  esc_test_begin ("exports: decimal fields of the export data");
+  ESC_CHECK (esc_parse_decimal ("123", 3) == 123);
+  ESC_CHECK (esc_parse_decimal ("12  ", 4) == 12);
+  ESC_CHECK (esc_parse_decimal ("12", 1) == 1);
+  ESC_CHECK (esc_parse_decimal ("", 0) == -1);
+  ESC_CHECK (esc_parse_decimal (" 1", 2) == -1);
+  ESC_CHECK (esc_parse_decimal ("1a", 2) == -1);
+  ESC_CHECK (esc_parse_decimal ("99999999999999999999", 20) == -1);
+  esc_test_end ();
+}

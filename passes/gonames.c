@@ -198,43 +198,98 @@ esc_go_function_name (tree fndecl)
   return result;
 }
 
-/* Append to OB the Go spelling of the decoded type literal LIT, as
-   Type::mangled_name wrote it: qualified names (go.p.T, go.p.field)
-   lose their package, as named types do everywhere in the plugin; struct
-   fields are separated as Go prints them ("struct { a int; b int }"); the
-   'x' that marks incomparable arrays after their length is dropped.  */
+/* Return the ')' that closes the '(' at P, before END, or END.  */
+
+static const char *
+esc_group_end (const char *p, const char *end)
+{
+  int depth = 0;
+  for (; p < end; p++)
+    if (*p == '(')
+      depth++;
+    else if (*p == ')' && --depth == 0)
+      return p;
+  return end;
+}
+
+static void esc_spell_typelit_1 (obstack *, const char *, const char *);
+
+/* Append to OB the Go spelling of the results of a function type, the
+   decoded type literal between LIT and END ("(" RESULTS ")" without its
+   parentheses): nothing, " T", or " (T1, T2)".  */
 
 static void
-esc_spell_typelit (obstack *ob, const char *lit)
+esc_spell_results (obstack *ob, const char *lit, const char *end)
 {
-  for (const char *p = lit; *p;)
+  if (lit == end)
+    return;
+  bool several = false;
+  for (const char *p = lit; p < end; p++)
+    if (*p == '(')
+      p = esc_group_end (p, end);
+    else if (*p == ',')
+      several = true;
+  obstack_grow (ob, several ? " (" : " ", several ? 2 : 1);
+  esc_spell_typelit_1 (ob, lit, end);
+  if (several)
+    obstack_1grow (ob, ')');
+}
+
+/* Append to OB the Go spelling of the decoded type literal between LIT
+   and END, as Type::mangled_name wrote it (see esc_spell_typelit).  */
+
+static void
+esc_spell_typelit_1 (obstack *ob, const char *lit, const char *end)
+{
+  for (const char *p = lit; p < end;)
     {
+      if (*p == 'x' && p + 1 < end && p[1] == ']' && p > lit
+	  && ISDIGIT (p[-1]))
+	{
+	  /* [Nx]: an incomparable array.  */
+	  p++;
+	  continue;
+	}
       if (ISIDST (*p))
 	{
 	  /* A name, possibly qualified by a package path.  */
 	  const char *start = p, *last = p;
-	  while (ISIDNUM (*p) || *p == '.' || *p == '/')
+	  while (p < end && (ISIDNUM (*p) || *p == '.' || *p == '/'))
 	    {
-	      if ((*p == '.' || *p == '/') && ISIDST (p[1]))
+	      if ((*p == '.' || *p == '/') && p + 1 < end && ISIDST (p[1]))
 		last = p + 1;
 	      p++;
 	    }
 	  if (p - start == 6 && strncmp (start, "struct", 6) == 0
-	      && *p == '{')
+	      && p < end && *p == '{')
 	    {
 	      obstack_grow (ob, "struct { ", 9);
 	      p++;
 	      continue;
 	    }
 	  obstack_grow (ob, last, p - last);
+	  if (p - start == 4 && strncmp (start, "func", 4) == 0
+	      && p < end && *p == '(')
+	    {
+	      /* func(PARAMS)(RESULTS).  */
+	      const char *close = esc_group_end (p, end);
+	      obstack_1grow (ob, '(');
+	      esc_spell_typelit_1 (ob, p + 1, close);
+	      obstack_1grow (ob, ')');
+	      p = close < end ? close + 1 : end;
+	      if (p < end && *p == '(')
+		{
+		  close = esc_group_end (p, end);
+		  esc_spell_results (ob, p + 1, close);
+		  p = close < end ? close + 1 : end;
+		}
+	    }
 	  continue;
 	}
-      if (*p == 'x' && p[1] == ']' && p > lit && ISDIGIT (p[-1]))
-	p++;
-      else if (*p == ';')
+      if (*p == ';' || *p == ',')
 	{
-	  obstack_grow (ob, "; ", 2);
-	  p++;
+	  obstack_1grow (ob, *p++);
+	  obstack_1grow (ob, ' ');
 	}
       else if (*p == '}' && p > lit && p[-1] != '{')
 	{
@@ -244,6 +299,21 @@ esc_spell_typelit (obstack *ob, const char *lit)
       else
 	obstack_1grow (ob, *p++);
     }
+}
+
+/* Append to OB the Go spelling of the decoded type literal LIT, as
+   Type::mangled_name wrote it: qualified names (go.p.T, go.p.field)
+   lose their package, as named types do everywhere in the plugin; struct
+   fields and parameters are separated as Go prints them
+   ("struct { a int; b int }", "func(int, string) (bool, error)"); the
+   'x' that marks incomparable arrays after their length is dropped, and
+   so are the parentheses of a function's single result and the empty
+   ones of a function without results.  */
+
+static void
+esc_spell_typelit (obstack *ob, const char *lit)
+{
+  esc_spell_typelit_1 (ob, lit, lit + strlen (lit));
 }
 
 /* Return the Go spelling of the type whose descriptor ARG (an argument of
@@ -607,4 +677,87 @@ esc_go_noescape_p (tree fndecl)
 	return true;
     }
   return false;
+}
+
+/* Unit tests (selftest.c).  */
+
+/* Return true if esc_decode_id of ENCODED is DECODED.  */
+
+static bool
+esc_test_decode_id (const char *encoded, const char *decoded)
+{
+  obstack ob;
+  obstack_init (&ob);
+  esc_decode_id (&ob, encoded, strlen (encoded));
+  obstack_1grow (&ob, '\0');
+  bool ok = strcmp (XOBFINISH (&ob, char *), decoded) == 0;
+  obstack_free (&ob, NULL);
+  return ok;
+}
+
+/* Return true if esc_spell_typelit of LIT is SPELLED.  */
+
+static bool
+esc_test_spell_typelit (const char *lit, const char *spelled)
+{
+  obstack ob;
+  obstack_init (&ob);
+  esc_spell_typelit (&ob, lit);
+  obstack_1grow (&ob, '\0');
+  bool ok = strcmp (XOBFINISH (&ob, char *), spelled) == 0;
+  obstack_free (&ob, NULL);
+  return ok;
+}
+
+/* Run the tests of gonames.c.  The encodings are gofrontend's
+   (go-encode-id.cc: "_" then 0-9, a, b, c for . / * , { } [ ] ( ) " and
+   space and ;, "__" for "_", _xNN, _uNNNN, _UNNNNNNNN for other
+   characters).  */
+
+void
+esc_gonames_selftests (void)
+{
+  esc_test_begin ("gonames: symbol names decode as gccgo encodes them");
+  ESC_CHECK (esc_test_decode_id ("github_0com_1google_1go_x2dcmp",
+				 "github.com/google/go-cmp"));
+  ESC_CHECK (esc_test_decode_id ("a__b_2_3_4_5_6_7_8_9_a_b_c",
+				 "a_b*,{}[]()\" ;"));
+  ESC_CHECK (esc_test_decode_id ("caf_u00e9_U0001f600",
+				 "caf\xc3\xa9\xf0\x9f\x98\x80"));
+  ESC_CHECK (esc_test_decode_id ("_x39p", "9p"));
+  /* Malformed escapes are kept as they are.  */
+  ESC_CHECK (esc_test_decode_id ("a_z_u12", "a_z_u12"));
+  ESC_CHECK (esc_test_decode_id ("a_", "a_"));
+  esc_test_end ();
+
+  esc_test_begin ("gonames: type literals are spelled as Go prints them");
+  ESC_CHECK (esc_test_spell_typelit ("struct{go.p.a int;go.p.b *go.p.T}",
+				     "struct { a int; b *T }"));
+  ESC_CHECK (esc_test_spell_typelit ("struct{}", "struct { }"));
+  ESC_CHECK (esc_test_spell_typelit ("[4x]func()", "[4]func()"));
+  ESC_CHECK (esc_test_spell_typelit ("map[string]github.com/x/y.T",
+				     "map[string]T"));
+  ESC_CHECK (esc_test_spell_typelit ("[]int", "[]int"));
+  ESC_CHECK (esc_test_spell_typelit ("[]func()()", "[]func()"));
+  ESC_CHECK (esc_test_spell_typelit ("func(int,string)(bool)",
+				     "func(int, string) bool"));
+  ESC_CHECK (esc_test_spell_typelit ("func(...int)(int,error)",
+				     "func(...int) (int, error)"));
+  ESC_CHECK (esc_test_spell_typelit ("map[string]func(func()(int))()",
+				     "map[string]func(func() int)"));
+  esc_test_end ();
+
+  esc_test_begin ("gonames: sizes of the types spelled without a "
+		  "descriptor");
+  ESC_CHECK (esc_go_type_size ("int") == 8);
+  ESC_CHECK (esc_go_type_size ("byte") == 1);
+  ESC_CHECK (esc_go_type_size ("string") == 16);
+  ESC_CHECK (esc_go_type_size ("*T") == 8);
+  ESC_CHECK (esc_go_type_size ("[]byte") == 24);
+  ESC_CHECK (esc_go_type_size ("map[int]int") == 8);
+  ESC_CHECK (esc_go_type_size ("interface { M() }") == 16);
+  ESC_CHECK (esc_go_type_size ("[4]int") == -1);
+  ESC_CHECK (esc_go_type_size ("T") == -1);
+  ESC_CHECK (esc_go_type_size (NULL) == -1);
+  esc_test_end ();
 }

@@ -83,8 +83,9 @@ esc_graph_init (esc_graph *g, function *fun, vec<esc_site> *sites,
   g->field_base = new hash_map<tree, int>;
   g->inlined = new hash_map<tree, int>;
   g->inlined_ranges = vNULL;
-  g->capture_of = new hash_map<tree, int>;
-  g->bound_params = new hash_set<tree>;
+  g->capture_of = new hash_map<esc_capture_key, int>;
+  g->record_body = new hash_map<tree, tree>;
+  g->bound_params = new hash_map<tree, tree>;
   g->captures = vNULL;
   g->pending_bodies = vNULL;
   g->pending_chains = vNULL;
@@ -126,6 +127,7 @@ esc_graph_release (esc_graph *g)
   delete g->inlined;
   g->inlined_ranges.release ();
   delete g->capture_of;
+  delete g->record_body;
   delete g->bound_params;
   delete g->field_base;
   delete g->cell_names;
@@ -821,4 +823,344 @@ esc_loc_name (esc_graph *g, int l)
 	return xstrdup (IDENTIFIER_POINTER (DECL_NAME (t)));
       }
     }
+}
+
+/* Unit tests (selftest.c): small graphs built by hand, resolved and
+   solved as a function's would be.  */
+
+/* A test graph: G for a function of NPARAMS parameters (locations
+   PARAM[0..NPARAMS)), its leak summaries in LEAKS.  */
+struct esc_test_graph
+{
+  esc_graph g;
+  vec<esc_site> sites;
+  int param[2];
+  esc_leak leaks[3];
+};
+
+/* Start T, a graph of NPARAMS (at most 2) parameters.  */
+
+static void
+esc_test_graph_init (esc_test_graph *t, int nparams)
+{
+  static function *fun;
+  if (!fun)
+    {
+      /* Only its decl is read.  */
+      fun = XCNEW (function);
+      fun->decl = build_fn_decl ("escape.selftest",
+				 build_function_type_list (void_type_node,
+							   NULL_TREE));
+    }
+  t->sites = vNULL;
+  esc_graph_init (&t->g, fun, &t->sites, 0, 0);
+  for (int i = 0; i < nparams; i++)
+    {
+      t->param[i] = esc_new_loc (&t->g, ESC_LOC_PARAM, NULL_TREE, 0);
+      t->g.locs[t->param[i]].param = i;
+    }
+  t->g.nparams = nparams;
+}
+
+/* Resolve the stores of T and solve it.  */
+
+static void
+esc_test_graph_solve (esc_test_graph *t)
+{
+  esc_resolve_stores (&t->g);
+  esc_solve (&t->g, t->leaks);
+}
+
+/* Add to T's graph the edge DST = SRC with DEREFS, and the store
+   *PTR = SRC with DEREFS.  */
+
+static void
+esc_test_edge (esc_test_graph *t, int dst, int src, int derefs)
+{
+  esc_flow (&t->g, dst, src, derefs, "test", UNKNOWN_LOCATION);
+}
+
+static void
+esc_test_store (esc_test_graph *t, int ptr, int src, int derefs)
+{
+  esc_store s = { ptr, src, derefs, "test", UNKNOWN_LOCATION };
+  t->g.stores.safe_push (s);
+}
+
+/* Return true if location DST of T has the edge DST = SRC with
+   DEREFS.  */
+
+static bool
+esc_test_has_edge (esc_test_graph *t, int dst, int src, int derefs)
+{
+  unsigned i;
+  esc_edge *e;
+  FOR_EACH_VEC_ELT (t->g.locs[dst].in, i, e)
+    if (e->src == src && e->derefs == derefs)
+      return true;
+  return false;
+}
+
+/* Return true if location L of T escapes.  */
+
+static bool
+esc_test_escapes (esc_test_graph *t, int l)
+{
+  return t->g.locs[l].escapes;
+}
+
+static void
+esc_test_graph_release (esc_test_graph *t)
+{
+  esc_graph_release (&t->g);
+  t->sites.release ();
+}
+
+/* Shorthands for the tests below.  */
+#define T_NEW(T, KIND) esc_new_loc (&(T)->g, (KIND), NULL_TREE, 0)
+#define T_OBJ(T) T_NEW ((T), ESC_LOC_OBJECT)
+#define T_VAR(T) T_NEW ((T), ESC_LOC_VAR)
+#define T_SSA(T) T_NEW ((T), ESC_LOC_SSA)
+
+/* heap = a; a = &o1; b = &o2: o1 escapes, o2 does not.  */
+
+static void
+esc_test_copy_to_heap (void)
+{
+  esc_test_begin ("graph: an address copied to the heap escapes");
+  esc_test_graph t;
+  esc_test_graph_init (&t, 0);
+  int o1 = T_OBJ (&t), o2 = T_OBJ (&t), a = T_SSA (&t), b = T_SSA (&t);
+  esc_test_edge (&t, a, o1, -1);
+  esc_test_edge (&t, t.g.heap, a, 0);
+  esc_test_edge (&t, b, o2, -1);
+  esc_test_graph_solve (&t);
+  ESC_CHECK (esc_test_escapes (&t, o1));
+  ESC_CHECK (!esc_test_escapes (&t, o2));
+  esc_test_graph_release (&t);
+  esc_test_end ();
+}
+
+/* p = &v; *p = &o: the store becomes v = &o, and o stays local; loaded
+   back and returned (result = *p), o escapes.  */
+
+static void
+esc_test_local_store (void)
+{
+  esc_test_begin ("graph: a store through a local pointer stays local");
+  esc_test_graph t;
+  esc_test_graph_init (&t, 0);
+  int v = T_VAR (&t), o = T_OBJ (&t), p = T_SSA (&t);
+  esc_test_edge (&t, p, v, -1);
+  esc_test_store (&t, p, o, -1);
+  esc_test_graph_solve (&t);
+  ESC_CHECK (esc_test_has_edge (&t, v, o, -1));
+  ESC_CHECK (!esc_test_has_edge (&t, t.g.heap, o, -1));
+  ESC_CHECK (!esc_test_escapes (&t, o));
+  esc_test_graph_release (&t);
+  esc_test_end ();
+
+  esc_test_begin ("graph: a value stored and loaded back reaches the "
+		  "result");
+  esc_test_graph_init (&t, 0);
+  v = T_VAR (&t), o = T_OBJ (&t), p = T_SSA (&t);
+  int q = T_SSA (&t);
+  esc_test_edge (&t, p, v, -1);
+  esc_test_edge (&t, q, p, 0);
+  esc_test_store (&t, p, o, -1);
+  esc_test_edge (&t, t.g.result, q, 1);
+  esc_test_graph_solve (&t);
+  ESC_CHECK (esc_test_escapes (&t, o));
+  ESC_CHECK (!esc_test_escapes (&t, v));
+  esc_test_graph_release (&t);
+  esc_test_end ();
+}
+
+/* *q = &o, q a parameter: to the heap.  */
+
+static void
+esc_test_param_store (void)
+{
+  esc_test_begin ("graph: a store through a parameter goes to the heap");
+  esc_test_graph t;
+  esc_test_graph_init (&t, 1);
+  int o = T_OBJ (&t), q = T_SSA (&t);
+  esc_test_edge (&t, q, t.param[0], 0);
+  esc_test_store (&t, q, o, -1);
+  esc_test_graph_solve (&t);
+  ESC_CHECK (esc_test_has_edge (&t, t.g.heap, o, -1));
+  ESC_CHECK (esc_test_escapes (&t, o));
+  ESC_CHECK (t.leaks[0].heap == ESC_LEAK_NONE);
+  esc_test_graph_release (&t);
+  esc_test_end ();
+}
+
+/* p = &v1 ... p = &vN; *p = &o: o stays local while N is at most
+   ESC_PTS_LIMIT, and escapes past it.  */
+
+static void
+esc_test_pts_limit (int n, bool escapes)
+{
+  esc_test_begin (escapes
+		  ? "graph: a points-to set past its limit is unknown"
+		  : "graph: a points-to set at its limit is known");
+  esc_test_graph t;
+  esc_test_graph_init (&t, 0);
+  int o = T_OBJ (&t), p = T_SSA (&t);
+  for (int i = 0; i < n; i++)
+    esc_test_edge (&t, p, T_VAR (&t), -1);
+  esc_test_store (&t, p, o, -1);
+  esc_test_graph_solve (&t);
+  ESC_CHECK (t.g.locs[p].pts_unknown == escapes);
+  ESC_CHECK (esc_test_escapes (&t, o) == escapes);
+  esc_test_graph_release (&t);
+  esc_test_end ();
+}
+
+/* p = &v, with &v handed to unknown code; x = *p; *x = &o: x may point
+   anywhere, so o escapes.  Without the exposure v holds nothing, and
+   the store goes nowhere (a store through nil).  */
+
+static void
+esc_test_exposed (bool exposed)
+{
+  esc_test_begin (exposed
+		  ? "graph: memory exposed to unknown code is unknown"
+		  : "graph: a store through a pointer to nothing goes "
+		    "nowhere");
+  esc_test_graph t;
+  esc_test_graph_init (&t, 0);
+  int v = T_VAR (&t), o = T_OBJ (&t), p = T_SSA (&t), x = T_SSA (&t);
+  esc_test_edge (&t, p, v, -1);
+  if (exposed)
+    {
+      auto_vec<esc_src, 1> srcs;
+      esc_src s = { v, -1 };
+      srcs.safe_push (s);
+      esc_expose (&t.g, &srcs);
+    }
+  esc_test_edge (&t, x, p, 1);
+  esc_test_store (&t, x, o, -1);
+  esc_test_graph_solve (&t);
+  ESC_CHECK (t.g.locs[x].pts_unknown == exposed);
+  ESC_CHECK (t.g.locs[v].exposed == exposed);
+  ESC_CHECK (esc_test_escapes (&t, o) == exposed);
+  esc_test_graph_release (&t);
+  esc_test_end ();
+}
+
+/* *b = y where y = *b, b a parameter: a self-store, which does not make
+   b's content leak; *b = z, z the other parameter, does leak z.  */
+
+static void
+esc_test_self_store (void)
+{
+  esc_test_begin ("graph: a self-store through a parameter stays put");
+  esc_test_graph t;
+  esc_test_graph_init (&t, 2);
+  int b = t.param[0], z = t.param[1], y = T_SSA (&t), c = T_SSA (&t);
+  esc_test_edge (&t, y, b, 1);
+  esc_test_edge (&t, c, b, 0);
+  esc_test_store (&t, c, y, 0);
+  esc_test_store (&t, b, z, 0);
+  esc_test_graph_solve (&t);
+  ESC_CHECK (!esc_test_has_edge (&t, t.g.heap, y, 0));
+  ESC_CHECK (esc_test_has_edge (&t, t.g.heap, z, 0));
+  ESC_CHECK (t.leaks[0].heap == ESC_LEAK_NONE);
+  ESC_CHECK (t.leaks[1].heap == 0);
+  esc_test_graph_release (&t);
+  esc_test_end ();
+}
+
+/* a = &o; b = a; c = b; a = c (a cycle of copies); *c = &o2: o2 is
+   stored into o.  Then heap = a makes o escape, and o2 with it (an
+   escaping object is a root).  */
+
+static void
+esc_test_cycle (void)
+{
+  esc_test_begin ("graph: points-to through a cycle, and what an escaping "
+		  "object holds");
+  esc_test_graph t;
+  esc_test_graph_init (&t, 0);
+  int o = T_OBJ (&t), o2 = T_OBJ (&t);
+  int a = T_SSA (&t), b = T_SSA (&t), c = T_SSA (&t);
+  esc_test_edge (&t, a, o, -1);
+  esc_test_edge (&t, b, a, 0);
+  esc_test_edge (&t, c, b, 0);
+  esc_test_edge (&t, a, c, 0);
+  esc_test_store (&t, c, o2, -1);
+  esc_test_edge (&t, t.g.heap, a, 0);
+  esc_test_graph_solve (&t);
+  ESC_CHECK (esc_test_has_edge (&t, o, o2, -1));
+  ESC_CHECK (esc_test_escapes (&t, o));
+  ESC_CHECK (esc_test_escapes (&t, o2));
+  esc_test_graph_release (&t);
+  esc_test_end ();
+}
+
+/* v = &o with v outside a loop and o inside it: o escapes (it would be
+   overwritten by the next iteration); with both outside, it does not.  */
+
+static void
+esc_test_loop (int odepth)
+{
+  esc_test_begin (odepth
+		  ? "solve: an address kept across loop iterations escapes"
+		  : "solve: an address kept in the same loop depth does not");
+  esc_test_graph t;
+  esc_test_graph_init (&t, 0);
+  int v = T_VAR (&t);
+  int o = esc_new_loc (&t.g, ESC_LOC_OBJECT, NULL_TREE, odepth);
+  t.g.max_depth = 1;
+  esc_test_edge (&t, v, o, -1);
+  esc_test_graph_solve (&t);
+  ESC_CHECK (esc_test_escapes (&t, o) == (odepth > 0));
+  esc_test_graph_release (&t);
+  esc_test_end ();
+}
+
+/* result = p, result = *q: p leaks to the result at level 0, q at
+   level 1; neither to the heap.  */
+
+static void
+esc_test_param_leaks (void)
+{
+  esc_test_begin ("solve: parameters returned leak to the result with "
+		  "their level");
+  esc_test_graph t;
+  esc_test_graph_init (&t, 2);
+  esc_test_edge (&t, t.g.result, t.param[0], 0);
+  esc_test_edge (&t, t.g.result, t.param[1], 1);
+  esc_test_graph_solve (&t);
+  ESC_CHECK (t.leaks[0].result == 0);
+  ESC_CHECK (t.leaks[1].result == 1);
+  ESC_CHECK (t.leaks[0].heap == ESC_LEAK_NONE);
+  ESC_CHECK (t.leaks[1].heap == ESC_LEAK_NONE);
+  esc_test_graph_release (&t);
+  esc_test_end ();
+}
+
+#undef T_NEW
+#undef T_OBJ
+#undef T_VAR
+#undef T_SSA
+
+/* Run the tests of graph.c (and of solve.c, which needs graphs).  */
+
+void
+esc_graph_selftests (void)
+{
+  esc_test_copy_to_heap ();
+  esc_test_local_store ();
+  esc_test_param_store ();
+  esc_test_pts_limit (ESC_PTS_LIMIT, false);
+  esc_test_pts_limit (ESC_PTS_LIMIT + 1, true);
+  esc_test_exposed (true);
+  esc_test_exposed (false);
+  esc_test_self_store ();
+  esc_test_cycle ();
+  esc_test_loop (1);
+  esc_test_loop (0);
+  esc_test_param_leaks ();
 }

@@ -76,6 +76,14 @@ struct esc_src
 };
 
 /* The graph of one function.  */
+/* A capture of a closure record: the body the record is made for (or
+   ESC_ANY_BODY, for a record not known to be one body's) and the field.
+   gccgo gives closures capturing variables of the same types one record
+   type, so a field alone would mix the captures of all of them.  */
+typedef pair_hash<nofree_ptr_hash<tree_node>, nofree_ptr_hash<tree_node> >
+  esc_capture_key;
+#define ESC_ANY_BODY void_node
+
 struct esc_graph
 {
   function *fun;
@@ -101,15 +109,19 @@ struct esc_graph
   int inline_depth;		/* closure bodies being inlined */
   hash_map<tree, int> *inlined;	/* closure body -> its chain location */
   vec<int> inlined_ranges;	/* their site ranges (analyse.c) */
-  hash_map<tree, int> *capture_of;	/* closure record field -> index in
-					   CAPTURES */
+  hash_map<esc_capture_key, int> *capture_of;	/* (closure body, record
+						   field) -> index in
+						   CAPTURES */
   vec<vec<esc_src> > captures;	/* the values stored into each field */
+  hash_map<tree, tree> *record_body;	/* a closure record (its decl, or the
+					   SSA pointer to it) -> the body
+					   whose code pointer it holds */
   hash_set<nofree_string_hash> *cell_names;	/* names of the variables
 						   gccgo moved to the heap
 						   (lazily, graph.c) */
-  hash_set<tree> *bound_params;	/* chains and thunk parameters of the
-				   inlined bodies: reads through them
-				   use CAPTURES */
+  hash_map<tree, tree> *bound_params;	/* chains and thunk parameters of
+					   the inlined bodies -> their body:
+					   reads through them use CAPTURES */
   vec<tree> pending_bodies;	/* closure bodies to inline */
   vec<int> pending_chains;	/* and their chain locations */
   int nparams;			/* GIMPLE parameters; the static chain

@@ -122,6 +122,9 @@ pass_escape::execute (function *)
   struct timeval start;
   gettimeofday (&start, NULL);
 
+  if (esc_opts.selftest && !esc_run_selftests ())
+    error ("escape plugin: unit tests failed (see the FAIL lines above)");
+
   FOR_EACH_FUNCTION_WITH_GIMPLE_BODY (node)
     {
       function *fun = node->get_fun ();

@@ -292,3 +292,105 @@ esc_runtime_name_p (tree fndecl)
   return (startswith (name, "runtime.")
 	  && !ISUPPER ((unsigned char) name[8]));
 }
+
+/* Unit tests (selftest.c).  */
+
+/* Return a function decl named NAME, as gccgo declares the runtime's.  */
+
+static tree
+esc_test_fndecl (const char *name)
+{
+  return build_fn_decl (name, build_function_type_list (void_type_node,
+							NULL_TREE));
+}
+
+/* Return true if the runtime entry point NAME has the effect FX.  */
+
+static bool
+esc_test_has_effect (const char *name, enum esc_rt_effect fx)
+{
+  unsigned n;
+  const struct esc_runtime_effect *e
+    = esc_runtime_effects (esc_test_fndecl (name), &n);
+  for (unsigned i = 0; e && i < n; i++)
+    if (e[i].effect == fx)
+      return true;
+  return false;
+}
+
+/* Return true if the effect E names the arguments it needs, with a
+   dereference count the graph can take.  */
+
+static bool
+esc_test_effect_well_formed (const struct esc_runtime_effect *e)
+{
+  if (e->derefs < -1 || e->derefs > ESC_LEAK_MAX_DEREFS)
+    return false;
+  switch (e->effect)
+    {
+    case ESC_FX_STORE:
+      return e->a >= 0 && e->b >= 0;
+    case ESC_FX_HEAP:
+    case ESC_FX_RESULT:
+    case ESC_FX_WRITES:
+      return e->a >= 0;
+    default:
+      return true;
+    }
+}
+
+/* Run the tests of runtime.c.  */
+
+void
+esc_runtime_selftests (void)
+{
+  esc_test_begin ("runtime: the allocation table is sorted for bsearch");
+  for (unsigned i = 0; i < ARRAY_SIZE (esc_runtime_table); i++)
+    {
+      const char *name = esc_runtime_table[i].name;
+      ESC_CHECK (i == 0 || strcmp (esc_runtime_table[i - 1].name, name) < 0);
+      ESC_CHECK (esc_runtime_by_name (name) == &esc_runtime_table[i]);
+    }
+  ESC_CHECK (esc_runtime_by_name ("runtime.GC") == NULL);
+  ESC_CHECK (esc_runtime_by_name ("runtime.newobjec") == NULL);
+  esc_test_end ();
+
+  esc_test_begin ("runtime: the effect table is sorted and well formed");
+  for (unsigned i = 0; i < ARRAY_SIZE (esc_effect_table); i++)
+    {
+      const struct esc_runtime_effect *e = &esc_effect_table[i];
+      ESC_CHECK (i == 0 || strcmp (e[-1].name, e->name) <= 0);
+      ESC_CHECK (esc_test_effect_well_formed (e));
+      unsigned n, same = 0;
+      const struct esc_runtime_effect *hit
+	= esc_runtime_effects (esc_test_fndecl (e->name), &n);
+      for (unsigned j = 0; j < ARRAY_SIZE (esc_effect_table); j++)
+	same += strcmp (esc_effect_table[j].name, e->name) == 0;
+      ESC_CHECK (hit && hit <= e && e < hit + n && n == same);
+    }
+  esc_test_end ();
+
+  esc_test_begin ("runtime: what allocates has an allocating effect");
+  for (unsigned i = 0; i < ARRAY_SIZE (esc_runtime_table); i++)
+    {
+      const struct esc_runtime_fn *f = &esc_runtime_table[i];
+      if (f->role == ESC_RT_ALLOC)
+	ESC_CHECK (esc_test_has_effect (f->name, ESC_FX_ALLOC));
+      if (f->role == ESC_RT_BUFFERED)
+	ESC_CHECK (esc_test_has_effect (f->name, ESC_FX_BUFFERED));
+    }
+  esc_test_end ();
+
+  esc_test_begin ("runtime: internal entry points are told from Go "
+		  "functions");
+  ESC_CHECK (esc_runtime_name_p (esc_test_fndecl ("runtime.newobject")));
+  ESC_CHECK (esc_runtime_name_p (esc_test_fndecl ("__go_go")));
+  ESC_CHECK (esc_runtime_name_p (esc_test_fndecl ("__builtin_memcpy")));
+  ESC_CHECK (!esc_runtime_name_p (esc_test_fndecl ("runtime.GC")));
+  ESC_CHECK (!esc_runtime_name_p (esc_test_fndecl ("main.f")));
+  ESC_CHECK (!esc_runtime_name_p (NULL_TREE));
+  unsigned n;
+  ESC_CHECK (esc_runtime_effects (esc_test_fndecl ("runtime.unknown"), &n)
+	     == NULL && n == 0);
+  esc_test_end ();
+}

@@ -253,22 +253,47 @@ esc_mem_srcs (esc_graph *g, tree ptr, int derefs, vec<esc_src> *out,
     }
 }
 
-/* Return true if OP, a COMPONENT_REF, reads a field through the static
-   chain or the thunk parameter of a body inlined into G: a capture, whose
-   values esc_bind_capture recorded.  Other reads of the same field (gccgo
-   shares one record type among go and defer blocks of the same shape)
-   go through the record as usual.  */
+/* If OP, a COMPONENT_REF, reads a field through the static chain or the
+   thunk parameter of a body inlined into G, return that body: OP is a
+   capture, whose values esc_bind_capture recorded.  Else return
+   NULL_TREE: other reads of the same field (gccgo shares one record type
+   among closures, and among go and defer blocks, of the same shape) go
+   through the record as usual.  */
 
-static bool
-esc_bound_read_p (esc_graph *g, tree op)
+static tree
+esc_bound_body (esc_graph *g, tree op)
 {
   tree base = TREE_OPERAND (op, 0);
   if (TREE_CODE (base) != MEM_REF)
-    return false;
+    return NULL_TREE;
   tree ptr = TREE_OPERAND (base, 0);
   if (TREE_CODE (ptr) == SSA_NAME && SSA_NAME_IS_DEFAULT_DEF (ptr))
     ptr = SSA_NAME_VAR (ptr);
-  return ptr && g->bound_params->contains (ptr);
+  tree *body = ptr ? g->bound_params->get (ptr) : NULL;
+  return body ? *body : NULL_TREE;
+}
+
+/* Append to OUT the values stored into the capture FIELD of the records
+   made for BODY (esc_bind_capture), and of the records not known to be
+   BODY's.  Return false if there are none: FIELD is no capture.  */
+
+static bool
+esc_capture_srcs (esc_graph *g, tree body, tree field, vec<esc_src> *out)
+{
+  bool found = false;
+  if (int *cap = g->capture_of->get (esc_capture_key::value_type (body,
+								   field)))
+    {
+      out->safe_splice (g->captures[*cap]);
+      found = true;
+    }
+  if (int *cap = g->capture_of->get (esc_capture_key::value_type
+				     (ESC_ANY_BODY, field)))
+    {
+      out->safe_splice (g->captures[*cap]);
+      found = true;
+    }
+  return found;
 }
 
 /* Append to OUT the values of the expression OP, used at loop depth
@@ -345,13 +370,11 @@ esc_value_srcs (esc_graph *g, tree op, vec<esc_src> *out, int depth)
 		return;
 	      }
 	  }
-	if (TREE_CODE (op) == COMPONENT_REF && esc_bound_read_p (g, op))
-	  if (int *cap = g->capture_of->get (TREE_OPERAND (op, 1)))
-	    {
-	      /* A closure's capture: the values stored into it.  */
-	      out->safe_splice (g->captures[*cap]);
+	if (TREE_CODE (op) == COMPONENT_REF)
+	  if (tree body = esc_bound_body (g, op))
+	    /* A closure's capture: the values stored into it.  */
+	    if (esc_capture_srcs (g, body, TREE_OPERAND (op, 1), out))
 	      return;
-	    }
 	tree base = get_base_address (op);
 	if (!base)
 	  {
@@ -517,6 +540,47 @@ esc_closure_summary (esc_graph *g, vec<esc_src> *record, tree fn,
 		   "returned by a closure", loc);
 }
 
+/* Return what identifies the record the field reference REF (a
+   COMPONENT_REF) is in, for esc_note_record_body: a local decl, or the
+   SSA pointer to the record if it is not a PHI (which might join several
+   records); NULL_TREE if there is none.  */
+
+static tree
+esc_record_key (tree ref)
+{
+  if (TREE_CODE (ref) != COMPONENT_REF)
+    return NULL_TREE;
+  tree base = TREE_OPERAND (ref, 0);
+  if (DECL_P (base))
+    return base;
+  if (TREE_CODE (base) != MEM_REF || !integer_zerop (TREE_OPERAND (base, 1)))
+    return NULL_TREE;
+  tree ptr = TREE_OPERAND (base, 0);
+  if (TREE_CODE (ptr) != SSA_NAME
+      || gimple_code (SSA_NAME_DEF_STMT (ptr)) == GIMPLE_PHI)
+    return NULL_TREE;
+  return ptr;
+}
+
+/* The code pointer of the closure body FN is stored through LHS: note
+   that the record LHS is in is FN's, so that the captures stored into it
+   next are FN's alone (esc_bind_capture).  A record given two bodies is
+   nobody's.  */
+
+static void
+esc_note_record_body (esc_graph *g, tree lhs, tree fn)
+{
+  tree key = esc_record_key (lhs);
+  if (!key)
+    return;
+  bool existed;
+  tree &body = g->record_body->get_or_insert (key, &existed);
+  if (!existed)
+    body = fn;
+  else if (body != fn)
+    body = ESC_ANY_BODY;
+}
+
 /* The store of the code pointer of FN, a function taking a static chain,
    into LHS makes a closure record (a func literal's, a method value's):
    whoever calls the closure passes the record as FN's static chain.  As
@@ -532,6 +596,7 @@ static void
 esc_closure_record (esc_graph *g, tree lhs, tree fn, location_t loc,
 		    int depth)
 {
+  esc_note_record_body (g, lhs, fn);
   tree base = get_base_address (lhs);
   if (!base)
     return;
@@ -563,7 +628,7 @@ esc_closure_record (esc_graph *g, tree lhs, tree fn, location_t loc,
     }
   int chain = esc_new_loc (g, ESC_LOC_SSA, NULL_TREE, depth);
   g->index->put (body->static_chain_decl, chain);
-  g->bound_params->add (body->static_chain_decl);
+  g->bound_params->put (body->static_chain_decl, fn);
   g->inlined->put (fn, chain);
   esc_flow_srcs (g, chain, &record, 0, "captured by a closure", loc);
   esc_claim_closure_sites (g, fn);
@@ -616,26 +681,31 @@ esc_capture_field_p (tree field)
 	  && esc_func_record_kind (type) != ESC_KIND_LAST);
 }
 
-/* Record that the capture field FIELD of a closure record receives the
-   values SRCS.  A closure body reads its captures through its chain
-   ($closure->x1); those reads are given these values directly (records
-   are never written after they are made), so that the captures do not
-   mix in the record: a recursive closure's record holds the address of
-   the variable that holds the record, and mixed together that cycle would
-   make every capture escape.  */
+/* Record that the capture field written by LHS, a COMPONENT_REF into a
+   closure record, receives the values SRCS.  A closure body reads its
+   captures through its chain ($closure->x1); those reads are given these
+   values directly (records are never written after they are made), so
+   that the captures do not mix in the record: a recursive closure's
+   record holds the address of the variable that holds the record, and
+   mixed together that cycle would make every capture escape.  The values
+   are kept per body when the record is known to be one body's
+   (esc_note_record_body): else every body that reads the field would
+   read the captures of all the closures of its shape, a cost quadratic
+   in their number.  */
 
 static void
-esc_bind_capture (esc_graph *g, tree field, vec<esc_src> *srcs)
+esc_bind_capture (esc_graph *g, tree lhs, vec<esc_src> *srcs)
 {
-  int *slot = g->capture_of->get (field);
-  int i;
-  if (slot)
-    i = *slot;
-  else
+  tree key = esc_record_key (lhs);
+  tree *body = key ? g->record_body->get (key) : NULL;
+  esc_capture_key::value_type cap (body ? *body : ESC_ANY_BODY,
+				   TREE_OPERAND (lhs, 1));
+  bool existed;
+  int &i = g->capture_of->get_or_insert (cap, &existed);
+  if (!existed)
     {
       i = g->captures.length ();
       g->captures.safe_push (vNULL);
-      g->capture_of->put (field, i);
     }
   g->captures[i].safe_splice (*srcs);
 }
@@ -665,7 +735,7 @@ esc_inline_thunk (esc_graph *g, tree thunk, vec<esc_src> *block,
     {
       p = esc_new_loc (g, ESC_LOC_SSA, NULL_TREE, depth);
       g->index->put (param, p);
-      g->bound_params->add (param);
+      g->bound_params->put (param, thunk);
       g->inlined->put (thunk, p);
       esc_claim_closure_sites (g, thunk);
       g->pending_bodies.safe_push (thunk);
@@ -734,7 +804,7 @@ esc_build_assign (esc_graph *g, gassign *stmt, int depth)
 	  && esc_capture_field_p (TREE_OPERAND (lhs, 1)))
 	{
 	  esc_value_srcs (g, rhs, &srcs, depth);
-	  esc_bind_capture (g, TREE_OPERAND (lhs, 1), &srcs);
+	  esc_bind_capture (g, lhs, &srcs);
 	  esc_store_to (g, lhs, &srcs, "captured by a closure", loc, depth);
 	  return;
 	}
