@@ -218,6 +218,34 @@ esc_call_object (esc_graph *g, gcall *call, int depth)
   return o;
 }
 
+/* Return true if ARG, a pointer argument of a call, points by its type
+   to data holding no pointers (uint8 *, not void *).  */
+
+static bool
+esc_points_to_pointer_free_p (tree arg)
+{
+  tree type = TREE_TYPE (arg);
+  return (POINTER_TYPE_P (type) && !VOID_TYPE_P (TREE_TYPE (type))
+	  && COMPLETE_TYPE_P (TREE_TYPE (type))
+	  && !esc_type_has_pointers (TREE_TYPE (type)));
+}
+
+/* Return true if the store effect E of CALL copies memory that holds no
+   pointers, so that no value flows: gccgo calls __builtin_memmove for
+   copy and append only when the elements hold no pointers (else
+   runtime.typedslicecopy), and types its arguments as pointers to the
+   elements.  Both must say so.  */
+
+static bool
+esc_copy_without_pointers_p (gcall *call, const esc_runtime_effect *e)
+{
+  if (e->derefs < 1 || (unsigned) e->a >= gimple_call_num_args (call)
+      || (unsigned) e->b >= gimple_call_num_args (call))
+    return false;
+  return (esc_points_to_pointer_free_p (gimple_call_arg (call, e->a))
+	  && esc_points_to_pointer_free_p (gimple_call_arg (call, e->b)));
+}
+
 /* Add the edges of the runtime call CALL, whose effects are FX[0..N),
    given its arguments ARGS and result location LHS.  */
 
@@ -264,7 +292,7 @@ esc_runtime_call (esc_graph *g, gcall *call, const esc_runtime_effect *fx,
 	    break;
 	  }
 	case ESC_FX_STORE:
-	  if (a && b)
+	  if (a && b && !esc_copy_without_pointers_p (call, e))
 	    {
 	      /* *A = B: the same as an assignment through A.  */
 	      auto_vec<esc_src, 4> vals;

@@ -67,6 +67,7 @@ esc_graph_init (esc_graph *g, function *fun, vec<esc_site> *sites,
   g->fndecl = fun->decl;
   g->locs.create (64);
   g->index = new hash_map<tree, int>;
+  g->loads = new hash_table<esc_load_hasher> (64);
   g->objects = new hash_map<gimple *, int>;
   g->site_of = new hash_map<gimple *, int>;
   g->stores.create (16);
@@ -122,6 +123,7 @@ esc_graph_release (esc_graph *g)
   g->stores.release ();
   g->exposed.release ();
   delete g->index;
+  delete g->loads;
   delete g->objects;
   delete g->site_of;
   delete g->inlined;
@@ -161,6 +163,26 @@ esc_new_loc (esc_graph *g, enum esc_loc_kind kind, tree t, int depth)
   return g->locs.length () - 1;
 }
 
+/* Return an SSA name of G equal to NAME, a new SSA name, or NULL_TREE:
+   both defined by loads of the same memory in the same state (see
+   esc_load_hasher).  Record NAME for the names that come after.  */
+
+static tree
+esc_equal_load (esc_graph *g, tree name)
+{
+  gimple *def = SSA_NAME_DEF_STMT (name);
+  if (SSA_NAME_IS_DEFAULT_DEF (name) || !gimple_assign_single_p (def)
+      || !gimple_vuse (def) || gimple_vdef (def)
+      || gimple_has_volatile_ops (def)
+      || !REFERENCE_CLASS_P (gimple_assign_rhs1 (def)))
+    return NULL_TREE;
+  tree *slot = g->loads->find_slot (name, INSERT);
+  if (*slot)
+    return *slot;
+  *slot = name;
+  return NULL_TREE;
+}
+
 /* Return the location of T in G, a local decl or an SSA name, creating it
    (at loop depth DEPTH) if needed; or -1 if T has none (a global, a
    constant).  The default definition of a parameter is the parameter.  */
@@ -185,6 +207,16 @@ esc_loc_of (esc_graph *g, tree t, int depth)
 	l->depth = depth;
       return *slot;
     }
+  if (TREE_CODE (t) == SSA_NAME)
+    if (tree same = esc_equal_load (g, t))
+      {
+	/* One value, one location, at the outer of their depths.  */
+	int l = esc_loc_of (g, same, depth);
+	if (depth < g->locs[l].depth)
+	  g->locs[l].depth = depth;
+	g->index->put (t, l);
+	return l;
+      }
   /* A parameter not seen yet belongs to an inlined closure body: its
      value comes from unknown callers.  */
   enum esc_loc_kind kind = (TREE_CODE (t) == SSA_NAME ? ESC_LOC_SSA

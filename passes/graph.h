@@ -76,6 +76,30 @@ struct esc_src
 };
 
 /* The graph of one function.  */
+/* SSA names defined by loads, hashed by what they load: two loads of
+   the same reference (operand_equal_p) with the same virtual operand read
+   the same memory in the same state, so give the same value.  gccgo loads
+   a field again for each use (box.pair.p1 = box.pair.p2 loads box.pair
+   twice), and the self-store rule needs to know the two are one.  */
+
+struct esc_load_hasher : nofree_ptr_hash<tree_node>
+{
+  static hashval_t hash (tree name)
+  {
+    gimple *def = SSA_NAME_DEF_STMT (name);
+    return iterative_hash_expr (gimple_assign_rhs1 (def),
+				SSA_NAME_VERSION (gimple_vuse (def)));
+  }
+  static bool equal (tree a, tree b)
+  {
+    gimple *da = SSA_NAME_DEF_STMT (a), *db = SSA_NAME_DEF_STMT (b);
+    return (gimple_vuse (da) == gimple_vuse (db)
+	    && types_compatible_p (TREE_TYPE (a), TREE_TYPE (b))
+	    && operand_equal_p (gimple_assign_rhs1 (da),
+				gimple_assign_rhs1 (db), 0));
+  }
+};
+
 /* A capture of a closure record: the body the record is made for (or
    ESC_ANY_BODY, for a record not known to be one body's) and the field.
    gccgo gives closures capturing variables of the same types one record
@@ -90,6 +114,8 @@ struct esc_graph
   tree fndecl;
   vec<esc_loc> locs;
   hash_map<tree, int> *index;	/* decl or SSA name -> location */
+  hash_table<esc_load_hasher> *loads;	/* SSA names defined by loads, to
+					   find equal ones (graph.c) */
   hash_map<gimple *, int> *objects;	/* allocating call -> object */
   hash_map<gimple *, int> *site_of;	/* site statement -> site */
   vec<esc_store> stores;

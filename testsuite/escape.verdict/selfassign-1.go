@@ -35,10 +35,18 @@ func Swap(p *Pair) { // PARAM: name=p leak_heap=null leak_result=null
 	p.p1, p.p2 = p.p2, p.p1
 }
 
-// gccgo loads b.pair twice; the plugin does not know the loads are equal,
-// so this one is no self-store for it (gc: "b does not escape").
-func Boxed(b *BoxedPair) { // PARAM: name=b leak_heap=2 leak_result=null
+// gccgo loads b.pair twice; the two loads read the same memory in the same
+// state (one virtual operand), so they are one value, and this is a
+// self-store (gc: "b does not escape").
+func Boxed(b *BoxedPair) { // PARAM: name=b leak_heap=null leak_result=null
 	b.pair.p1 = b.pair.p2
+}
+
+// A store between the two loads: they may differ, so no self-store.
+func BoxedChanged(b *BoxedPair, q *Pair) { // PARAM: name=b leak_heap=2 leak_result=null
+	x := b.pair
+	b.pair = q // PARAM@46: name=q leak_heap=0 leak_result=null
+	x.p1 = b.pair.p2
 }
 
 func Reverse(s []*int) { // PARAM: name=s leak_heap=null leak_result=null
@@ -53,7 +61,7 @@ func Unlink(np **Node) { // PARAM: name=np leak_heap=null leak_result=null
 }
 
 func Other(a, b *Pair) { // PARAM: name=a leak_heap=null leak_result=null
-	a.p1 = b.p1 // PARAM@55: name=b leak_heap=1 leak_result=null
+	a.p1 = b.p1 // PARAM@63: name=b leak_heap=1 leak_result=null
 }
 
 func Up(n *Node) { // PARAM: name=n leak_heap=2 leak_result=null
@@ -70,7 +78,7 @@ func Itself(n *Node) { // PARAM: name=n leak_heap=0 leak_result=null
 func Carry(bs []*BoxedPair) { // PARAM: name=bs leak_heap=1 leak_result=null
 	var keep *int // JSON: kind=var name=keep verdict=stack class=both-stack
 	f := func(b *BoxedPair) { // JSON: kind=closure verdict=stack class=both-stack
-		// PARAM@72: name=b function=p.Carry.func1 leak_heap=2 leak_result=null
+		// PARAM@80: name=b function=p.Carry.func1 leak_heap=2 leak_result=null
 		q := b.pair
 		q.p1 = keep // from the previous call's pair
 		keep = q.p2
