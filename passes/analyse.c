@@ -41,6 +41,18 @@ static hash_set<int_hash<int, -1, -2> > *esc_claimed;
 /* What the unit's final analyses had to be conservative about.  */
 static unsigned esc_unit_conservative_edges, esc_unit_unknown_calls;
 
+/* Functions analysed, counting every round of recursive components.  */
+static unsigned esc_unit_analyses;
+
+/* Return the number of function analyses the unit took: its functions,
+   and again for each round of a recursive component.  */
+
+unsigned
+esc_analysis_rounds (void)
+{
+  return esc_unit_analyses;
+}
+
 /* Set *EDGES and *CALLS to the conservative edges and the calls of
    functions without a summary of the unit's analysis.  */
 
@@ -337,6 +349,7 @@ esc_analyse_function (esc_fn_range *range, vec<esc_site> *sites,
 {
   function *fun = range->node->get_fun ();
   push_cfun (fun);
+  esc_unit_analyses++;
   esc_graph g;
   esc_graph_init (&g, fun, sites, range->first, range->last);
   for (unsigned i = range->first; i < range->last; i++)
@@ -523,6 +536,7 @@ esc_analyse_unit (vec<esc_site> *sites, vec<esc_fn_range> *ranges,
   esc_unit_ranges = ranges;
   esc_unit_sites = sites;
   esc_unit_conservative_edges = esc_unit_unknown_calls = 0;
+  esc_unit_analyses = 0;
   esc_range_of_decl = new hash_map<tree, int>;
   esc_claimed = new hash_set<int_hash<int, -1, -2> >;
   for (unsigned i = 0; i < ranges->length (); i++)

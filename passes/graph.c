@@ -67,6 +67,13 @@ esc_graph_init (esc_graph *g, function *fun, vec<esc_site> *sites,
   g->fndecl = fun->decl;
   g->locs.create (64);
   g->index = new hash_map<tree, int>;
+  g->ssa_locs = vNULL;
+  if (fun->gimple_df)
+    {
+      g->ssa_locs.safe_grow (vec_safe_length (fun->gimple_df->ssa_names));
+      for (unsigned i = 0; i < g->ssa_locs.length (); i++)
+	g->ssa_locs[i] = -1;
+    }
   g->loads = new hash_table<esc_load_hasher> (64);
   g->objects = new hash_map<gimple *, int>;
   g->site_of = new hash_map<gimple *, int>;
@@ -123,6 +130,7 @@ esc_graph_release (esc_graph *g)
   g->stores.release ();
   g->exposed.release ();
   delete g->index;
+  g->ssa_locs.release ();
   delete g->loads;
   delete g->objects;
   delete g->site_of;
@@ -165,13 +173,16 @@ esc_new_loc (esc_graph *g, enum esc_loc_kind kind, tree t, int depth)
 
 /* Return an SSA name of G equal to NAME, a new SSA name, or NULL_TREE:
    both defined by loads of the same memory in the same state (see
-   esc_load_hasher).  Record NAME for the names that come after.  */
+   esc_load_hasher).  Record NAME for the names that come after.  Only
+   values that may hold pointers matter.  */
 
 static tree
 esc_equal_load (esc_graph *g, tree name)
 {
   gimple *def = SSA_NAME_DEF_STMT (name);
-  if (SSA_NAME_IS_DEFAULT_DEF (name) || !gimple_assign_single_p (def)
+  if (SSA_NAME_IS_DEFAULT_DEF (name)
+      || !esc_type_has_pointers (TREE_TYPE (name))
+      || !gimple_assign_single_p (def)
       || !gimple_vuse (def) || gimple_vdef (def)
       || gimple_has_volatile_ops (def)
       || !REFERENCE_CLASS_P (gimple_assign_rhs1 (def)))
@@ -198,7 +209,18 @@ esc_loc_of (esc_graph *g, tree t, int depth)
   if (TREE_CODE (t) != SSA_NAME && TREE_CODE (t) != PARM_DECL
       && !(VAR_P (t) && !is_global_var (t)))
     return -1;
-  int *slot = g->index->get (t);
+  /* The function's own SSA names are looked up by version, in the order
+     they were made, which keeps a large function's lookups local; the
+     rest (decls, the SSA names of inlined bodies) by hash.  */
+  int *slot;
+  bool own = (TREE_CODE (t) == SSA_NAME
+	      && SSA_NAME_VERSION (t) < g->ssa_locs.length ()
+	      && (*g->fun->gimple_df->ssa_names)[SSA_NAME_VERSION (t)] == t);
+  if (own)
+    slot = g->ssa_locs[SSA_NAME_VERSION (t)] >= 0
+	   ? &g->ssa_locs[SSA_NAME_VERSION (t)] : NULL;
+  else
+    slot = g->index->get (t);
   if (slot)
     {
       esc_loc *l = &g->locs[*slot];
@@ -207,23 +229,28 @@ esc_loc_of (esc_graph *g, tree t, int depth)
 	l->depth = depth;
       return *slot;
     }
-  if (TREE_CODE (t) == SSA_NAME)
-    if (tree same = esc_equal_load (g, t))
-      {
-	/* One value, one location, at the outer of their depths.  */
-	int l = esc_loc_of (g, same, depth);
-	if (depth < g->locs[l].depth)
-	  g->locs[l].depth = depth;
-	g->index->put (t, l);
-	return l;
-      }
-  /* A parameter not seen yet belongs to an inlined closure body: its
-     value comes from unknown callers.  */
-  enum esc_loc_kind kind = (TREE_CODE (t) == SSA_NAME ? ESC_LOC_SSA
-			    : TREE_CODE (t) == PARM_DECL ? ESC_LOC_PARAM
-			    : ESC_LOC_VAR);
-  int l = esc_new_loc (g, kind, t, kind == ESC_LOC_PARAM ? 0 : depth);
-  g->index->put (t, l);
+  int l;
+  tree same = TREE_CODE (t) == SSA_NAME ? esc_equal_load (g, t) : NULL_TREE;
+  if (same)
+    {
+      /* One value, one location, at the outer of their depths.  */
+      l = esc_loc_of (g, same, depth);
+      if (depth < g->locs[l].depth)
+	g->locs[l].depth = depth;
+    }
+  else
+    {
+      /* A parameter not seen yet belongs to an inlined closure body: its
+	 value comes from unknown callers.  */
+      enum esc_loc_kind kind = (TREE_CODE (t) == SSA_NAME ? ESC_LOC_SSA
+				: TREE_CODE (t) == PARM_DECL ? ESC_LOC_PARAM
+				: ESC_LOC_VAR);
+      l = esc_new_loc (g, kind, t, kind == ESC_LOC_PARAM ? 0 : depth);
+    }
+  if (own)
+    g->ssa_locs[SSA_NAME_VERSION (t)] = l;
+  else
+    g->index->put (t, l);
   return l;
 }
 

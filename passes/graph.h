@@ -84,11 +84,16 @@ struct esc_src
 
 struct esc_load_hasher : nofree_ptr_hash<tree_node>
 {
+  /* Cheap: the memory state, and the decl or the pointer the reference
+     is based on; equal () tells the references apart.  */
   static hashval_t hash (tree name)
   {
     gimple *def = SSA_NAME_DEF_STMT (name);
-    return iterative_hash_expr (gimple_assign_rhs1 (def),
-				SSA_NAME_VERSION (gimple_vuse (def)));
+    tree base = get_base_address (gimple_assign_rhs1 (def));
+    if (base && TREE_CODE (base) == MEM_REF)
+      base = TREE_OPERAND (base, 0);
+    return iterative_hash_hashval_t (SSA_NAME_VERSION (gimple_vuse (def)),
+				     htab_hash_pointer (base));
   }
   static bool equal (tree a, tree b)
   {
@@ -114,6 +119,8 @@ struct esc_graph
   tree fndecl;
   vec<esc_loc> locs;
   hash_map<tree, int> *index;	/* decl or SSA name -> location */
+  vec<int> ssa_locs;		/* SSA version -> location, or -1, for
+				   the function's own SSA names */
   hash_table<esc_load_hasher> *loads;	/* SSA names defined by loads, to
 					   find equal ones (graph.c) */
   hash_map<gimple *, int> *objects;	/* allocating call -> object */

@@ -176,10 +176,10 @@ pass_escape::execute (function *)
     {
       long usec = esc_usec_since (&start);
       fprintf (stderr, "escape: stats: %s: functions=%u statements=%lu "
-	       "sites=%u pass_usec=%ld (sites %ld, analysis %ld, report "
-	       "%ld)\n", main_input_filename, ranges.length (), statements,
-	       sites.length (), usec, find_usec, analyse_usec,
-	       usec - find_usec - analyse_usec);
+	       "sites=%u analyses=%u pass_usec=%ld (sites %ld, analysis %ld, "
+	       "report %ld)\n", main_input_filename, ranges.length (),
+	       statements, sites.length (), esc_analysis_rounds (), usec,
+	       find_usec, analyse_usec, usec - find_usec - analyse_usec);
     }
 
   esc_free_sites (&sites);

@@ -77,9 +77,14 @@ struct esc_flow
   tree pointee;			/* the type it is seen to point to */
 };
 
-/* Bound on the values (SSA names, memory locals) one flow search
-   visits.  */
+/* Bounds on the values (SSA names, memory locals) one flow search
+   visits, and on the statements using them it looks at: a local used all
+   over a large function (an accumulator, a cursor) would otherwise make
+   every search through it cost the size of the function, and site
+   discovery quadratic.  What the address does past its first uses tells
+   nothing about the site anyway.  */
 #define ESC_FLOW_LIMIT 16
+#define ESC_FLOW_USES_LIMIT 256
 
 /* The discovery state of one function.  */
 
@@ -201,6 +206,7 @@ esc_follow (esc_fn_ctx *ctx, gimple *stmt, tree start, tree addr,
   else
     esc_flow_use (ctx, stmt, addr, flow, &work);
 
+  unsigned uses = 0;
   for (unsigned visited = 0; !work.is_empty () && visited < ESC_FLOW_LIMIT;
        visited++)
     {
@@ -214,11 +220,19 @@ esc_follow (esc_fn_ctx *ctx, gimple *stmt, tree start, tree addr,
 	  use_operand_p use;
 	  imm_use_iterator iter;
 	  FOR_EACH_IMM_USE_FAST (use, iter, value)
-	    esc_flow_use (ctx, USE_STMT (use), value, flow, &work);
+	    {
+	      if (++uses > ESC_FLOW_USES_LIMIT)
+		return;
+	      esc_flow_use (ctx, USE_STMT (use), value, flow, &work);
+	    }
 	}
       else if (vec<gimple *> *loads = ctx->loads_of->get (value))
 	for (unsigned i = 0; i < loads->length (); i++)
-	  esc_flow_use (ctx, (*loads)[i], value, flow, &work);
+	  {
+	    if (++uses > ESC_FLOW_USES_LIMIT)
+	      return;
+	    esc_flow_use (ctx, (*loads)[i], value, flow, &work);
+	  }
     }
 }
 

@@ -64,7 +64,7 @@ SPREAD_MIN_STMTS = 10000
 TIMEOUT = "timeout"
 
 STATS_RE = re.compile(r"^escape: stats: .*: functions=(\d+) statements=(\d+) "
-                      r"sites=(\d+) pass_usec=(\d+)\b", re.M)
+                      r"sites=(\d+) analyses=(\d+) pass_usec=(\d+)\b", re.M)
 
 
 def progress(msg):
@@ -117,7 +117,8 @@ def parse_stats(text):
     m = STATS_RE.findall(text)
     if len(m) != 1:
         return None
-    return dict(zip(("functions", "statements", "sites", "pass_usec"),
+    return dict(zip(("functions", "statements", "sites", "analyses",
+                     "pass_usec"),
                     map(int, m[0])))
 
 
