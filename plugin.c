@@ -21,8 +21,9 @@
                         in gc's -m=2 style (JSON records always have it)
      summary            print sites per kind and decision to stderr
      stats              print one line of pass statistics to stderr:
-                        functions, GIMPLE statements, sites and the pass's
-                        own time in microseconds (for benchmarks; the time
+                        functions, GIMPLE statements, sites, function
+                        analyses (SCC rounds included) and the pass's own
+                        time in microseconds (for benchmarks; the time
                         makes it non-deterministic)
      selftest           run the plugin's unit tests at the start of the
                         pass (one PASS or FAIL line each, on stderr); an

@@ -12,8 +12,10 @@ plugin (full analysis: JSON output on, notes off, stats on), alternately,
 BENCH_RUNS times each, and compares median wall time, CPU time (user + sys)
 and peak RSS (of the driver and its children: go1, as).
 Part 2, scaling: compiles generated programs (gen.py) of growing size at
--O0 with the plugin, BENCH_SCALE_RUNS times each, and compares the pass's own time per
-GIMPLE statement (from the plugin's stats line) across sizes.
+-O0 with the plugin, BENCH_SCALE_RUNS times each, in rounds over all the
+sizes (so that a slow spell of a shared machine falls on every size
+alike), and compares the pass's own time per GIMPLE statement (from the
+plugin's stats line) across sizes.
 
 Progress goes to stderr, the tables to stdout, all figures to
 OUT/results.json.  The exit status is 0 even if a target is missed (it is
@@ -345,63 +347,71 @@ def scaling(args, tmp, failures):
     total = sum(len(s) for _, s in shapes) * runs
     done = 0
     results = []
-    src = os.path.join(tmp, "gen.go")
     obj = os.path.join(tmp, "gen.o")
     errf = os.path.join(tmp, "err")
     timeout = int(os.environ.get("BENCH_TIMEOUT", "600"))
     skipped = []
+    # Every program first, then the runs in rounds over all of them, so
+    # that a slow spell of the machine falls on every size alike.
+    progs = []
     for shape, sizes in shapes:
-        skip = False
         for size in map(int, sizes):
-            if skip:
-                progress("scaling %s %d: skipped (a smaller size timed out)" % (shape, size))
-                skipped.append({"shape": shape, "target_statements": size,
-                                "reason": "skipped"})
-                done += runs
-                continue
+            src = os.path.join(tmp, "gen-%s-%d.go" % (shape, size))
             subprocess.run([sys.executable, gen, "--shape", shape, str(size), src],
                            check=True)
-            cmd = [args.gccgo, "-c", "-O0", "-fgo-pkgpath=bench"] + extra + \
-                ["-o", obj, src] + plugin_flags(args.plugin, tmp)
-            samples = []
-            for i in range(runs):
-                fresh_json(tmp)
-                st, wall, cpu, rss = run(cmd, tmp, errf, timeout)
-                done += 1
-                if st == TIMEOUT:
-                    progress("scaling %s %d: over %d s: killed; larger sizes skipped"
-                             % (shape, size, timeout))
-                    skipped.append({"shape": shape, "target_statements": size,
-                                    "reason": "over %d s" % timeout})
-                    skip = True
-                    done += runs - 1 - i
-                    break
-                s = parse_stats(read(errf)) if st == 0 else None
-                if s is None:
-                    progress("scaling %s %d: exit status %s, no stats line\n%s"
-                             % (shape, size, st, read(errf)[:2000]))
-                    failures.append("scaling %s %d: compilation failed" % (shape, size))
-                    break
-                s.update(wall=wall, cpu=cpu, rss_kib=rss)
-                samples.append(s)
-                progress("[%d/%d] scaling %s %d: %d statements, pass %.1f ms, compile %.1f s"
-                         % (done, total, shape, size, s["statements"],
-                            s["pass_usec"] / 1000.0, wall))
-            if len(samples) != runs:
+            progs.append({"shape": shape, "size": size, "src": src,
+                          "samples": [], "dead": None})
+    for i in range(runs):
+        for p in progs:
+            shape, size = p["shape"], p["size"]
+            done += 1
+            if p["dead"]:
                 continue
-            med = lambda k: statistics.median(x[k] for x in samples)
-            r = {
-                "shape": shape, "target_statements": size, "runs": runs,
-                "functions": samples[0]["functions"],
-                "statements": samples[0]["statements"],
-                "sites": samples[0]["sites"],
-                "pass_usec": med("pass_usec"),
-                "compile_wall": med("wall"), "compile_cpu": med("cpu"),
-                "rss_kib": med("rss_kib"),
-                "samples": samples,
-            }
-            r["ns_per_stmt"] = 1000.0 * r["pass_usec"] / r["statements"]
-            results.append(r)
+            cmd = [args.gccgo, "-c", "-O0", "-fgo-pkgpath=bench"] + extra + \
+                ["-o", obj, p["src"]] + plugin_flags(args.plugin, tmp)
+            fresh_json(tmp)
+            st, wall, cpu, rss = run(cmd, tmp, errf, timeout)
+            if st == TIMEOUT:
+                progress("scaling %s %d: over %d s: killed; larger sizes skipped"
+                         % (shape, size, timeout))
+                for q in progs:
+                    if q["shape"] == shape and q["size"] >= size and not q["dead"]:
+                        q["dead"] = ("over %d s" % timeout if q is p
+                                     else "skipped")
+                continue
+            s = parse_stats(read(errf)) if st == 0 else None
+            if s is None:
+                progress("scaling %s %d: exit status %s, no stats line\n%s"
+                         % (shape, size, st, read(errf)[:2000]))
+                failures.append("scaling %s %d: compilation failed" % (shape, size))
+                p["dead"] = "failed"
+                continue
+            s.update(wall=wall, cpu=cpu, rss_kib=rss)
+            p["samples"].append(s)
+            progress("[%d/%d] scaling %s %d: %d statements, pass %.1f ms, compile %.1f s"
+                     % (done, total, shape, size, s["statements"],
+                        s["pass_usec"] / 1000.0, wall))
+    for p in progs:
+        samples = p["samples"]
+        if p["dead"] in ("over %d s" % timeout, "skipped"):
+            skipped.append({"shape": p["shape"], "target_statements": p["size"],
+                            "reason": p["dead"]})
+        if p["dead"] or len(samples) != runs:
+            continue
+        med = lambda k: statistics.median(x[k] for x in samples)
+        r = {
+            "shape": p["shape"], "target_statements": p["size"], "runs": runs,
+            "functions": samples[0]["functions"],
+            "statements": samples[0]["statements"],
+            "sites": samples[0]["sites"],
+            "analyses": samples[0]["analyses"],
+            "pass_usec": med("pass_usec"),
+            "compile_wall": med("wall"), "compile_cpu": med("cpu"),
+            "rss_kib": med("rss_kib"),
+            "samples": samples,
+        }
+        r["ns_per_stmt"] = 1000.0 * r["pass_usec"] / r["statements"]
+        results.append(r)
     return results, skipped
 
 
