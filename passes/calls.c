@@ -421,7 +421,8 @@ esc_build_call (esc_graph *g, gcall *call, int depth)
     {
       /* A direct call of a closure body inlined into this graph
 	 (stmts.c): the arguments flow into its parameters, the record
-	 into its chain; its returns already go to the heap.  */
+	 into its chain, its returns (esc_route_body_returns) into the
+	 result.  */
       unsigned i = 0;
       for (tree p = DECL_ARGUMENTS (fndecl);
 	   p && i < gimple_call_num_args (call); p = DECL_CHAIN (p), i++)
@@ -429,8 +430,11 @@ esc_build_call (esc_graph *g, gcall *call, int depth)
 		       "call parameter", loc);
       esc_flow_srcs (g, *inlined, esc_arg (&args, args.n - 1), 0,
 		     "captured by a closure", loc);
+      int *ret = g->body_rets->get (fndecl);
+      if (ret)
+	g->direct_bodies->add (fndecl);
       if (lhs >= 0)
-	esc_flow (g, lhs, g->heap, 0, "call result", loc);
+	esc_flow (g, lhs, ret ? *ret : g->heap, 0, "call result", loc);
       if (rdecl)
 	esc_flow_result_fields (g, rdecl, lhs, true, loc);
     }

@@ -95,6 +95,8 @@ esc_graph_init (esc_graph *g, function *fun, vec<esc_site> *sites,
   g->record_body = new hash_map<tree, tree>;
   g->bound_params = new hash_map<tree, tree>;
   g->captures = vNULL;
+  g->body_rets = new hash_map<tree, int>;
+  g->direct_bodies = new hash_set<tree>;
   g->pending_bodies = vNULL;
   g->pending_chains = vNULL;
 
@@ -146,6 +148,8 @@ esc_graph_release (esc_graph *g)
   for (unsigned i = 0; i < g->captures.length (); i++)
     g->captures[i].release ();
   g->captures.release ();
+  delete g->body_rets;
+  delete g->direct_bodies;
   g->pending_bodies.release ();
   g->pending_chains.release ();
   bitmap_obstack_release (&g->obstack);

@@ -155,6 +155,9 @@ struct esc_graph
   hash_map<tree, tree> *bound_params;	/* chains and thunk parameters of
 					   the inlined bodies -> their body:
 					   reads through them use CAPTURES */
+  hash_map<tree, int> *body_rets;	/* inlined closure body -> where its
+					   returns go */
+  hash_set<tree> *direct_bodies;	/* inlined bodies called directly */
   vec<tree> pending_bodies;	/* closure bodies to inline */
   vec<int> pending_chains;	/* and their chain locations */
   int nparams;			/* GIMPLE parameters; the static chain

@@ -630,6 +630,7 @@ esc_closure_record (esc_graph *g, tree lhs, tree fn, location_t loc,
   g->index->put (body->static_chain_decl, chain);
   g->bound_params->put (body->static_chain_decl, fn);
   g->inlined->put (fn, chain);
+  g->body_rets->put (fn, esc_new_loc (g, ESC_LOC_SSA, NULL_TREE, depth));
   esc_flow_srcs (g, chain, &record, 0, "captured by a closure", loc);
   esc_claim_closure_sites (g, fn);
   /* Built once the making function's statements are: the record's
@@ -924,6 +925,36 @@ esc_build_body (esc_graph *g, function *fun)
     }
 }
 
+/* Send where they belong the returns of the closure bodies inlined into
+   G, gathered in one location per body (esc_closure_record).  A body
+   called directly here is a func literal called where it is written:
+   gccgo calls it only there, with a record made for that call, so its
+   returns reach the results of those calls (calls.c) and, if the record
+   escapes, the unknown code that may call it: they are kept in the
+   record, whose content escapes with it.  Any other body may be called
+   by code this graph does not see: its returns go to the heap.  */
+
+static void
+esc_route_body_returns (esc_graph *g)
+{
+  for (unsigned i = 0; i < g->pending_bodies.length (); i++)
+    {
+      tree fn = g->pending_bodies[i];
+      int *ret = g->body_rets->get (fn);
+      if (!ret)
+	continue;
+      location_t loc = DECL_SOURCE_LOCATION (fn);
+      if (g->direct_bodies->contains (fn))
+	{
+	  esc_store s = { g->pending_chains[2 * i], *ret, 0,
+			  "returned by a closure", loc };
+	  g->stores.safe_push (s);
+	}
+      else
+	esc_flow (g, g->heap, *ret, 0, "returned by a closure", loc);
+    }
+}
+
 /* Build the escape graph of G's function: its edges, then its stores
    through pointers resolved.  */
 
@@ -937,7 +968,8 @@ esc_build_graph (esc_graph *g)
       tree fn = g->pending_bodies[i];
       int chain = g->pending_chains[2 * i];
       function *body = DECL_STRUCT_FUNCTION (fn);
-      g->ret = g->heap;
+      int *ret = g->body_rets->get (fn);
+      g->ret = ret ? *ret : g->heap;
       g->depth_bias = g->locs[chain].depth;
       g->inline_depth = g->pending_chains[2 * i + 1];
       push_cfun (body);
@@ -947,5 +979,6 @@ esc_build_graph (esc_graph *g)
   g->ret = g->result;
   g->depth_bias = 0;
   g->inline_depth = 0;
+  esc_route_body_returns (g);
   esc_resolve_stores (g);
 }
