@@ -41,7 +41,10 @@
    and to a fixpoint.  A location without incoming edges (a constant, an
    integer offset, the address of static data) constrains neither; a
    value from the heap or from a call, an address of a local, or memory
-   that code outside the function may write is no self-store.  */
+   that code outside the function may write is no self-store.  Two loads
+   of one reference under one virtual operand are one location
+   (esc_equal_load): gccgo loads box.pair twice for box.pair.p1 =
+   box.pair.p2, and the rule needs to see one X.  */
 
 #include "compat.h"
 #include "escape.h"

@@ -25,7 +25,14 @@
    lives at the depth of its definition, except that a PHI in a loop header
    carries values across iterations and so lives outside that loop.  A
    variable kept in memory lives at the depth of its outermost use (Go
-   zero-initialises every variable where it is declared).  */
+   zero-initialises every variable where it is declared).
+
+   Closures: the body of a closure made here is analysed with this
+   function (esc_closure_record).  Its reads of captures get the values
+   stored into the record for that body (esc_bind_capture); its returns
+   gather in one location that flows to the results of its direct calls
+   (a func literal called where it is written) or else to the heap
+   (esc_route_body_returns).  */
 
 #include "compat.h"
 #include "escape.h"
