@@ -44,23 +44,17 @@ static unsigned esc_unit_conservative_edges, esc_unit_unknown_calls;
 /* Functions analysed, counting every round of recursive components.  */
 static unsigned esc_unit_analyses;
 
-/* Return the number of function analyses the unit took: its functions,
-   and again for each round of a recursive component.  */
-
-unsigned
-esc_analysis_rounds (void)
-{
-  return esc_unit_analyses;
-}
-
 /* Set *EDGES and *CALLS to the conservative edges and the calls of
-   functions without a summary of the unit's analysis.  */
+   functions without a summary of the unit's analysis, and *ANALYSES to
+   the function analyses it took (a recursive component's functions once
+   per round).  */
 
 void
-esc_analysis_counts (unsigned *edges, unsigned *calls)
+esc_analysis_counts (unsigned *edges, unsigned *calls, unsigned *analyses)
 {
   *edges = esc_unit_conservative_edges;
   *calls = esc_unit_unknown_calls;
+  *analyses = esc_unit_analyses;
 }
 
 static void esc_reset_site (esc_site *site);

@@ -280,8 +280,8 @@ void esc_notes_release (void);
 void esc_analyse_unit (vec<esc_site> *sites, vec<esc_fn_range> *ranges,
 		       vec<esc_param> *params);
 enum esc_class esc_site_class (const esc_site *site);
-void esc_analysis_counts (unsigned *edges, unsigned *calls);
-unsigned esc_analysis_rounds (void);
+void esc_analysis_counts (unsigned *edges, unsigned *calls,
+			  unsigned *analyses);
 const char *esc_class_name (enum esc_class cls);
 
 /* report.c */

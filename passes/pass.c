@@ -175,10 +175,12 @@ pass_escape::execute (function *)
   if (esc_opts.stats)
     {
       long usec = esc_usec_since (&start);
+      unsigned edges, calls, analyses;
+      esc_analysis_counts (&edges, &calls, &analyses);
       fprintf (stderr, "escape: stats: %s: functions=%u statements=%lu "
 	       "sites=%u analyses=%u pass_usec=%ld (sites %ld, analysis %ld, "
 	       "report %ld)\n", main_input_filename, ranges.length (),
-	       statements, sites.length (), esc_analysis_rounds (), usec,
+	       statements, sites.length (), analyses, usec,
 	       find_usec, analyse_usec, usec - find_usec - analyse_usec);
     }
 

@@ -656,8 +656,8 @@ esc_report_summary (vec<esc_site> *sites, FILE *out)
   for (int c = 0; c < ESC_CLASS_NONE; c++)
     if (classes[c])
       fprintf (out, " %s %u", esc_class_name ((esc_class) c), classes[c]);
-  unsigned edges, calls;
-  esc_analysis_counts (&edges, &calls);
+  unsigned edges, calls, analyses;
+  esc_analysis_counts (&edges, &calls, &analyses);
   fprintf (out, "; conservative %u (%u edges, %u calls without a "
 	   "summary)\n", conservative, edges, calls);
 }

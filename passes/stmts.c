@@ -288,18 +288,14 @@ static bool
 esc_capture_srcs (esc_graph *g, tree body, tree field, vec<esc_src> *out)
 {
   bool found = false;
-  if (int *cap = g->capture_of->get (esc_capture_key::value_type (body,
-								   field)))
-    {
-      out->safe_splice (g->captures[*cap]);
-      found = true;
-    }
-  if (int *cap = g->capture_of->get (esc_capture_key::value_type
-				     (ESC_ANY_BODY, field)))
-    {
-      out->safe_splice (g->captures[*cap]);
-      found = true;
-    }
+  tree keys[2] = { body, ESC_ANY_BODY };
+  for (unsigned k = 0; k < 2; k++)
+    if (int *cap = g->capture_of->get (esc_capture_key::value_type (keys[k],
+								     field)))
+      {
+	out->safe_splice (g->captures[*cap]);
+	found = true;
+      }
   return found;
 }
 
