@@ -321,9 +321,9 @@ esc_dump_graph (esc_graph *g)
       fprintf (dump_file, " depth %d%s%s\n", loc->depth,
 	       loc->escapes ? " ESCAPES" : "",
 	       loc->pts_unknown ? " pts-unknown" : "");
-      for (unsigned j = 0; j < loc->in.length (); j++)
+      FOR_EACH_IN_EDGE (g, l, j)
 	{
-	  esc_edge *e = &loc->in[j];
+	  esc_edge *e = &g->edges[j];
 	  expanded_location x = expand_location (e->loc);
 	  fprintf (dump_file, ";;     <- L%d derefs %d (%s%s) line %d\n",
 		   e->src, e->derefs, e->why,
@@ -333,13 +333,12 @@ esc_dump_graph (esc_graph *g)
 }
 
 /* Analyse the function of RANGE: build and solve its graph, store its
-   summary, and give its sites of SITES their verdicts.  When FINAL, also
-   append its parameter summaries to PARAMS.  Return true if its summary
-   changed.  */
+   summary, give its sites of SITES their verdicts, and append its
+   parameter summaries to PARAMS.  Return true if its summary changed.  */
 
 static bool
 esc_analyse_function (esc_fn_range *range, vec<esc_site> *sites,
-		      vec<esc_param> *params, bool final)
+		      vec<esc_param> *params)
 {
   function *fun = range->node->get_fun ();
   push_cfun (fun);
@@ -367,7 +366,7 @@ esc_analyse_function (esc_fn_range *range, vec<esc_site> *sites,
 
   esc_leak *leaks = XNEWVEC (esc_leak, g.nparams + 1);
   esc_solve (&g, leaks);
-  if (dump_file && (dump_flags & TDF_DETAILS) && final)
+  if (dump_file && (dump_flags & TDF_DETAILS))
     esc_dump_graph (&g);
 
   for (unsigned i = range->first; i < range->last; i++)
@@ -384,12 +383,9 @@ esc_analyse_function (esc_fn_range *range, vec<esc_site> *sites,
     /* The static chain's summary is in slot NPARAMS already.  */
     gcc_checking_assert (n == (unsigned) g.nparams + 1);
   bool changed = esc_set_summary (fun->decl, leaks, n);
-  if (final)
-    {
-      esc_record_params (range, leaks, sites, params);
-      esc_unit_conservative_edges += g.conservative;
-      esc_unit_unknown_calls += g.unknown_calls;
-    }
+  esc_record_params (range, leaks, sites, params);
+  esc_unit_conservative_edges += g.conservative;
+  esc_unit_unknown_calls += g.unknown_calls;
 
   free (leaks);
   esc_graph_release (&g);
@@ -397,9 +393,29 @@ esc_analyse_function (esc_fn_range *range, vec<esc_site> *sites,
   return changed;
 }
 
+/* Forget what a round of a recursive component recorded that a later
+   round will record again: the parameter summaries PARAMS[MARK..], and
+   the counters back to EDGES and CALLS.  */
+
+static void
+esc_undo_round (vec<esc_param> *params, unsigned mark, unsigned edges,
+		unsigned calls)
+{
+  for (unsigned i = mark; i < params->length (); i++)
+    {
+      free ((*params)[i].function);
+      free ((*params)[i].name);
+    }
+  params->truncate (mark);
+  esc_unit_conservative_edges = edges;
+  esc_unit_unknown_calls = calls;
+}
+
 /* Analyse the functions RANGES[MEMBERS[...]] of one strongly connected
    component: once if it is a single non-recursive function, otherwise
-   until their summaries are stable.  */
+   until their summaries are stable.  A round that changes no summary is
+   the last: each of its analyses used the summaries it produced, so it
+   gives the verdicts, and is not run again.  */
 
 static void
 esc_analyse_component (vec<esc_fn_range> *ranges, vec<int> *members,
@@ -417,7 +433,7 @@ esc_analyse_component (vec<esc_fn_range> *ranges, vec<int> *members,
     }
   if (!recursive)
     {
-      esc_analyse_function (&(*ranges)[(*members)[0]], sites, params, true);
+      esc_analyse_function (&(*ranges)[(*members)[0]], sites, params);
       return;
     }
 
@@ -430,38 +446,41 @@ esc_analyse_component (vec<esc_fn_range> *ranges, vec<int> *members,
       for (unsigned k = 0; k < n; k++)
 	none[k].heap = none[k].result = ESC_LEAK_NONE;
       esc_set_summary (decl, none, n);
-      esc_summary_set_pending (decl, true);
       free (none);
     }
   bool stable = false;
   for (int round = 0; round < ESC_MAX_ROUNDS && !stable; round++)
     {
+      unsigned mark = params->length ();
+      unsigned edges = esc_unit_conservative_edges;
+      unsigned calls = esc_unit_unknown_calls;
       stable = true;
       FOR_EACH_VEC_ELT (*members, i, m)
-	if (esc_analyse_function (&(*ranges)[m], sites, params, false))
+	if (esc_analyse_function (&(*ranges)[m], sites, params))
 	  stable = false;
+      if (!stable)
+	esc_undo_round (params, mark, edges, calls);
     }
-  if (!stable)
-    FOR_EACH_VEC_ELT (*members, i, m)
-      {
-	/* No fixpoint: everything leaks to the heap.  */
-	tree decl = (*ranges)[m].node->decl;
-	unsigned n = esc_summary_nparams (decl);
-	esc_leak *all = XCNEWVEC (esc_leak, n + 1);
-	for (unsigned k = 0; k < n; k++)
-	  {
-	    all[k].heap = 0;
-	    all[k].result = ESC_LEAK_NONE;
-	    all[k].conservative = true;
-	  }
-	esc_set_summary (decl, all, n);
-	free (all);
-      }
+  if (stable)
+    return;
   FOR_EACH_VEC_ELT (*members, i, m)
-    esc_summary_set_pending ((*ranges)[m].node->decl, false);
-  /* The final round, with final summaries, gives the verdicts.  */
+    {
+      /* No fixpoint: everything leaks to the heap.  */
+      tree decl = (*ranges)[m].node->decl;
+      unsigned n = esc_summary_nparams (decl);
+      esc_leak *all = XCNEWVEC (esc_leak, n + 1);
+      for (unsigned k = 0; k < n; k++)
+	{
+	  all[k].heap = 0;
+	  all[k].result = ESC_LEAK_NONE;
+	  all[k].conservative = true;
+	}
+      esc_set_summary (decl, all, n);
+      free (all);
+    }
+  /* A last round, with these summaries, gives the verdicts.  */
   FOR_EACH_VEC_ELT (*members, i, m)
-    esc_analyse_function (&(*ranges)[m], sites, params, true);
+    esc_analyse_function (&(*ranges)[m], sites, params);
 }
 
 /* The unit's components, for esc_analyse_unit.  */

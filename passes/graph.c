@@ -69,6 +69,7 @@ esc_graph_init (esc_graph *g, function *fun, vec<esc_site> *sites,
   g->fun = fun;
   g->fndecl = fun->decl;
   g->locs.create (64);
+  g->edges.create (64);
   g->index = new hash_map<tree, int>;
   g->ssa_locs = vNULL;
   if (fun->gimple_df)
@@ -127,11 +128,8 @@ esc_graph_init (esc_graph *g, function *fun, vec<esc_site> *sites,
 void
 esc_graph_release (esc_graph *g)
 {
-  unsigned i;
-  esc_loc *l;
-  FOR_EACH_VEC_ELT (g->locs, i, l)
-    l->in.release ();
   g->locs.release ();
+  g->edges.release ();
   g->stores.release ();
   g->exposed.release ();
   delete g->index;
@@ -172,7 +170,7 @@ esc_new_loc (esc_graph *g, enum esc_loc_kind kind, tree t, int depth)
   loc.param = -1;
   loc.depth = depth;
   loc.parent = -1;
-  loc.in = vNULL;
+  loc.in_first = loc.in_last = -1;
   loc.pts = NULL;
   g->locs.safe_push (loc);
   return g->locs.length () - 1;
@@ -275,11 +273,20 @@ esc_flow (esc_graph *g, int dst, int src, int derefs, const char *why,
     derefs = ESC_LEAK_MAX_DEREFS;
   esc_edge e;
   e.src = src;
+  e.dst = dst;
+  e.next = -1;
   e.derefs = derefs;
   e.why = why;
   e.loc = loc;
   e.conservative = conservative;
-  g->locs[dst].in.safe_push (e);
+  int k = g->edges.length ();
+  g->edges.safe_push (e);
+  esc_loc *d = &g->locs[dst];
+  if (d->in_last >= 0)
+    g->edges[d->in_last].next = k;
+  else
+    d->in_first = k;
+  d->in_last = k;
   if (conservative)
     g->conservative++;
 }
@@ -411,10 +418,9 @@ esc_apply_exposure (esc_graph *g)
   esc_src *s;
   FOR_EACH_VEC_ELT (g->exposed, i, s)
     esc_expose_value (g, *s, seen, &work);
-  esc_edge *e;
-  FOR_EACH_VEC_ELT (g->locs[g->heap].in, i, e)
+  FOR_EACH_IN_EDGE (g, g->heap, k)
     {
-      esc_src v = { e->src, e->derefs };
+      esc_src v = { g->edges[k].src, g->edges[k].derefs };
       esc_expose_value (g, v, seen, &work);
     }
   bool changed = false;
@@ -460,7 +466,7 @@ esc_single_valued_p (esc_graph *g, int l)
 {
   esc_loc *loc = &g->locs[l];
   if (loc->kind == ESC_LOC_PARAM)
-    return loc->param >= 0 && loc->in.is_empty ();
+    return loc->param >= 0 && loc->in_first < 0;
   tree t = loc->t;
   if (loc->kind != ESC_LOC_SSA || loc->depth != 0
       || !t || TREE_CODE (t) != SSA_NAME)
@@ -473,37 +479,27 @@ esc_single_valued_p (esc_graph *g, int l)
 	  || gimple_code (SSA_NAME_DEF_STMT (t)) != GIMPLE_PHI);
 }
 
-/* An edge seen from its source: the EDGE-th incoming edge of DST.  */
-struct esc_user
-{
-  int dst;
-  unsigned edge;
-};
-
 /* Index the edges of G by their sources: the edges out of L are
-   USERS[FIRST[L] .. FIRST[L + 1]).  */
+   G->edges[USERS[K]] for K in FIRST[L] .. FIRST[L + 1), in the order of
+   their destinations, then of their making.  */
 
 static void
-esc_edge_users (esc_graph *g, vec<unsigned> *first, vec<esc_user> *users)
+esc_edge_users (esc_graph *g, vec<unsigned> *first, vec<unsigned> *users)
 {
-  unsigned n = g->locs.length ();
+  unsigned n = g->locs.length (), m = g->edges.length ();
   first->safe_grow_cleared (n + 1);
-  for (unsigned l = 0; l < n; l++)
-    for (unsigned j = 0; j < g->locs[l].in.length (); j++)
-      (*first)[g->locs[l].in[j].src + 1]++;
+  for (unsigned k = 0; k < m; k++)
+    (*first)[g->edges[k].src + 1]++;
   for (unsigned l = 0; l < n; l++)
     (*first)[l + 1] += (*first)[l];
-  users->safe_grow ((*first)[n]);
+  users->safe_grow (m);
   auto_vec<unsigned> fill (n);
   fill.quick_grow (n);
   for (unsigned l = 0; l < n; l++)
     fill[l] = (*first)[l];
   for (unsigned l = 0; l < n; l++)
-    for (unsigned j = 0; j < g->locs[l].in.length (); j++)
-      {
-	esc_user u = { (int) l, j };
-	(*users)[fill[g->locs[l].in[j].src]++] = u;
-      }
+    FOR_EACH_IN_EDGE (g, l, k)
+      (*users)[fill[g->edges[k].src]++] = k;
 }
 
 /* Push L on WORK unless it is QUEUED already.  */
@@ -562,7 +558,7 @@ esc_propagate_pts (esc_graph *g)
 {
   unsigned n = g->locs.length ();
   auto_vec<unsigned> first;
-  auto_vec<esc_user> users;
+  auto_vec<unsigned> users;
   esc_edge_users (g, &first, &users);
   auto_vec<bitmap> deps;
   deps.safe_grow_cleared (n);
@@ -570,15 +566,11 @@ esc_propagate_pts (esc_graph *g)
   auto_sbitmap queued (n);
   bitmap_clear (queued);
 
-  /* Every edge once.  */
-  for (unsigned l = 0; l < n; l++)
-    {
-      bool changed = false;
-      for (unsigned j = 0; j < g->locs[l].in.length (); j++)
-	changed |= esc_apply_edge (g, l, &g->locs[l].in[j], &deps);
-      if (changed)
-	esc_push_loc (&work, queued, l);
-    }
+  /* Every edge once, in the order they were made (the fixpoint does not
+     depend on the order).  */
+  for (unsigned k = 0; k < g->edges.length (); k++)
+    if (esc_apply_edge (g, g->edges[k].dst, &g->edges[k], &deps))
+      esc_push_loc (&work, queued, g->edges[k].dst);
   /* Then the differences.  */
   unsigned long budget = 64UL * (n + users.length ()) + 1024;
   while (!work.is_empty ())
@@ -593,9 +585,9 @@ esc_propagate_pts (esc_graph *g)
       bitmap_clear_bit (queued, s);
       for (unsigned k = first[s]; k < first[s + 1]; k++)
 	{
-	  int u = users[k].dst;
-	  if (esc_apply_edge (g, u, &g->locs[u].in[users[k].edge], &deps))
-	    esc_push_loc (&work, queued, u);
+	  const esc_edge *e = &g->edges[users[k]];
+	  if (esc_apply_edge (g, e->dst, e, &deps))
+	    esc_push_loc (&work, queued, e->dst);
 	}
       if (deps[s])
 	{
@@ -672,7 +664,7 @@ esc_origins (esc_graph *g, int *root, int *src)
 {
   unsigned n = g->locs.length ();
   auto_vec<unsigned> first;
-  auto_vec<esc_user> users;
+  auto_vec<unsigned> users;
   esc_edge_users (g, &first, &users);
   auto_vec<int> rmeet, smeet;
   rmeet.safe_grow (n);
@@ -686,9 +678,9 @@ esc_origins (esc_graph *g, int *root, int *src)
     root[l] = src[l] = rmeet[l] = smeet[l] = ESC_ORIGIN_TOP;
   for (unsigned l = 0; l < n; l++)
     {
-      for (unsigned j = 0; j < g->locs[l].in.length (); j++)
+      FOR_EACH_IN_EDGE (g, l, k)
 	{
-	  const esc_edge *e = &g->locs[l].in[j];
+	  const esc_edge *e = &g->edges[k];
 	  if (e->derefs != 0 || e->src == g->heap)
 	    bitmap_clear_bit (copies_only, l);
 	  esc_origin_edge (g, e, &rmeet[l], &smeet[l], root, src);
@@ -703,9 +695,9 @@ esc_origins (esc_graph *g, int *root, int *src)
       bitmap_clear_bit (queued, x);
       for (unsigned k = first[x]; k < first[x + 1]; k++)
 	{
-	  int u = users[k].dst;
-	  esc_origin_edge (g, &g->locs[u].in[users[k].edge], &rmeet[u],
-			   &smeet[u], root, src);
+	  const esc_edge *e = &g->edges[users[k]];
+	  int u = e->dst;
+	  esc_origin_edge (g, e, &rmeet[u], &smeet[u], root, src);
 	  if (esc_origin_finish (g, u, rmeet[u], smeet[u],
 				 bitmap_bit_p (copies_only, u), root, src))
 	    esc_push_loc (&work, queued, u);
@@ -959,10 +951,8 @@ esc_test_store (esc_test_graph *t, int ptr, int src, int derefs)
 static bool
 esc_test_has_edge (esc_test_graph *t, int dst, int src, int derefs)
 {
-  unsigned i;
-  esc_edge *e;
-  FOR_EACH_VEC_ELT (t->g.locs[dst].in, i, e)
-    if (e->src == src && e->derefs == derefs)
+  FOR_EACH_IN_EDGE (&t->g, dst, k)
+    if (t->g.edges[k].src == src && t->g.edges[k].derefs == derefs)
       return true;
   return false;
 }

@@ -20,42 +20,54 @@ enum esc_loc_kind
   ESC_LOC_OBJECT		/* the object a runtime call allocates */
 };
 
-/* An edge DST = SRC; it lives in DST's vector of incoming edges.  */
+/* An edge DST = SRC.  The edges of a graph live in one vector, in the
+   order they were made; each location chains its incoming edges through
+   NEXT, oldest first.  One vector, not one per location, keeps a large
+   function's graph small and its walks local (most locations have one
+   incoming edge).  */
 struct esc_edge
 {
   int src;			/* index of the source location */
-  int derefs;			/* -1 address-of, 0 copy, 1 load ... */
+  int dst;			/* index of the destination */
+  int next;			/* DST's next incoming edge, or -1 */
+  location_t loc;		/* the statement that made the edge */
   const char *why;		/* gc-style reason: "assign", "call
 				   parameter", "captured by a closure" */
-  location_t loc;		/* the statement that made the edge */
+  short derefs;			/* -1 address-of, 0 copy, 1 load ... */
   bool conservative;		/* made because something was not
 				   understood: an unknown callee ... */
 };
 
-/* A location.  */
+/* A location.  The fields are ordered to keep it small: a large
+   function has tens of thousands.  */
 struct esc_loc
 {
-  enum esc_loc_kind kind;
   tree t;			/* the decl or SSA name, or NULL */
-  int site;			/* the allocation site it is, or -1 */
-  int param;			/* parameter index; the chain is NPARAMS */
-  int depth;			/* loop depth of its lifetime */
-  vec<esc_edge> in;		/* incoming edges */
-
   /* Local points-to (graph.c), used to resolve stores through
      pointers.  */
   bitmap pts;			/* locations it may point to */
-  bool pts_unknown;		/* it may point anywhere else */
-  bool exposed;			/* code outside the function may write it */
+  int site;			/* the allocation site it is, or -1 */
+  int param;			/* parameter index; the chain is NPARAMS */
+  int depth;			/* loop depth of its lifetime */
+  int in_first, in_last;	/* its incoming edges (esc_edge), or -1 */
 
   /* Solver state (solve.c).  */
   int walkgen;
-  int derefs;
   int parent;			/* the location it was reached from */
-  int parent_edge;		/* index in PARENT's incoming edges */
-  bool cons;			/* reached through a conservative edge */
-  bool escapes;			/* its address outlives it */
+  int parent_edge;		/* the edge into PARENT it was reached by */
+  signed char derefs;
+  ENUM_BITFIELD (esc_loc_kind) kind : 8;
+  bool pts_unknown : 1;		/* it may point anywhere else */
+  bool exposed : 1;		/* code outside the function may write it */
+  bool cons : 1;		/* reached through a conservative edge */
+  bool escapes : 1;		/* its address outlives it */
 };
+
+/* Iterate E (an int) over the incoming edges of location L of G, oldest
+   first.  Adding an edge may move the edges: hold indices, not
+   pointers, across esc_flow.  */
+#define FOR_EACH_IN_EDGE(G, L, E) \
+  for (int E = (G)->locs[L].in_first; E >= 0; E = (G)->edges[E].next)
 
 /* A store *PTR = SRC (with SRC's DEREFS applied) through a pointer;
    resolved once points-to is known (graph.c).  */
@@ -118,6 +130,7 @@ struct esc_graph
   function *fun;
   tree fndecl;
   vec<esc_loc> locs;
+  vec<esc_edge> edges;		/* all edges, chained per destination */
   hash_map<tree, int> *index;	/* decl or SSA name -> location */
   vec<int> ssa_locs;		/* SSA version -> location, or -1, for
 				   the function's own SSA names */
@@ -216,9 +229,6 @@ unsigned esc_summary_nparams (tree fndecl);
 void esc_summary_whys (const char *source, const char **param,
 		       const char **result);
 bool esc_set_summary (tree fndecl, const esc_leak *leaks, unsigned n);
-void esc_summary_set_pending (tree fndecl, bool pending);
-void esc_summary_round_start (void);
-bool esc_summary_round_stale (void);
 void esc_summaries_release (void);
 
 /* solve.c */

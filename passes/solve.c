@@ -170,7 +170,7 @@ esc_record_path (esc_graph *g, int l, esc_site *site)
     {
       int dst = g->locs[cur].parent;
       bool loop = seen.add (dst);
-      const esc_edge *e = &g->locs[dst].in[g->locs[cur].parent_edge];
+      const esc_edge *e = &g->edges[g->locs[cur].parent_edge];
       derefs += e->derefs;
       if (e->conservative)
 	site->conservative = true;
@@ -300,9 +300,9 @@ esc_walk (esc_graph *g, vec<int> *roots, enum esc_root root, int depth,
 	  else if (derefs == *slot)
 	    leak->conservative &= l->cons;
 	}
-      for (unsigned j = 0; j < l->in.length (); j++)
+      FOR_EACH_IN_EDGE (g, cur, j)
 	{
-	  const esc_edge *e = &g->locs[cur].in[j];
+	  const esc_edge *e = &g->edges[j];
 	  if (e->src == g->heap)
 	    continue;
 	  int d = derefs + e->derefs;

@@ -33,10 +33,6 @@ struct esc_fn_summary
 
 static hash_map<tree, esc_fn_summary> *esc_summaries;
 
-/* Callees whose summary was asked for while still being computed; the
-   component they belong to needs another round.  */
-static bool esc_summary_used_stale;
-
 /* Return the key FNDECL's summary is stored under: the declaration of the
    function it is an alias of, if any.  */
 
@@ -87,38 +83,6 @@ esc_set_summary (tree fndecl, const esc_leak *leaks, unsigned n)
   return true;
 }
 
-/* Note that summaries asked for from now on may still change.  */
-
-void
-esc_summary_round_start (void)
-{
-  esc_summary_used_stale = false;
-}
-
-/* Return true if a summary that may still change was used since
-   esc_summary_round_start.  */
-
-bool
-esc_summary_round_stale (void)
-{
-  return esc_summary_used_stale;
-}
-
-/* Mark FNDECL's summary as not final: it is being computed.  */
-
-static hash_set<tree> *esc_pending;
-
-void
-esc_summary_set_pending (tree fndecl, bool pending)
-{
-  if (!esc_pending)
-    esc_pending = new hash_set<tree>;
-  if (pending)
-    esc_pending->add (esc_summary_key (fndecl));
-  else
-    esc_pending->remove (esc_summary_key (fndecl));
-}
-
 /* Return the leak summary of the callee FNDECL called with NARGS
    arguments (the static chain included), and set *SOURCE to where it
    came from ("unit", or the export data file); or return NULL if there
@@ -133,8 +97,6 @@ esc_callee_leaks (tree fndecl, unsigned nargs, const char **source)
     {
       if (s->n != nargs)
 	return NULL;
-      if (esc_pending && esc_pending->contains (key))
-	esc_summary_used_stale = true;
       *source = s->source;
       return s->leaks;
     }
@@ -221,6 +183,4 @@ esc_summaries_release (void)
       delete esc_summaries;
       esc_summaries = NULL;
     }
-  delete esc_pending;
-  esc_pending = NULL;
 }
