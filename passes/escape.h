@@ -311,5 +311,6 @@ void esc_graph_selftests (void);
 void esc_exports_selftests (void);
 void esc_gonames_selftests (void);
 void esc_runtime_selftests (void);
+void esc_report_selftests (void);
 
 #endif /* ESCAPE_H */

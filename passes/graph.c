@@ -68,8 +68,14 @@ esc_graph_init (esc_graph *g, function *fun, vec<esc_site> *sites,
   memset ((void *) g, 0, sizeof *g);
   g->fun = fun;
   g->fndecl = fun->decl;
-  g->locs.create (64);
-  g->edges.create (64);
+  /* About one location per SSA name and local, and one edge per
+     location: reserving them saves a large function's graph from being
+     copied as it grows.  */
+  unsigned guess = (vec_safe_length (fun->local_decls) + 64
+		    + (fun->gimple_df
+		       ? vec_safe_length (fun->gimple_df->ssa_names) : 0));
+  g->locs.create (guess);
+  g->edges.create (guess);
   g->index = new hash_map<tree, int>;
   g->ssa_locs = vNULL;
   if (fun->gimple_df)
@@ -405,12 +411,36 @@ esc_expose_value (esc_graph *g, esc_src s, bitmap seen, vec<int> *work)
       work->safe_push (o);
 }
 
+/* The points-to propagation of one graph, kept across the passes of
+   esc_resolve_stores: a pass applies the edges made since the previous
+   one, and propagates what changes.  */
+struct esc_pts_state
+{
+  unsigned applied;		/* edges applied so far */
+  auto_vec<bitmap> deps;	/* object -> the loads that read it */
+  auto_vec<int> work;		/* locations whose set changed */
+  sbitmap queued;		/* the locations on WORK */
+};
+
+/* Push L on WORK unless it is QUEUED already.  */
+
+static inline void
+esc_push_loc (vec<int> *work, sbitmap queued, int l)
+{
+  if (!bitmap_bit_p (queued, l))
+    {
+      bitmap_set_bit (queued, l);
+      work->safe_push (l);
+    }
+}
+
 /* Make unknown the points-to set of every location of G that code outside
    the function may write: what the exposed values and the values stored
-   into the heap point to, transitively.  Return true if a set changed.  */
+   into the heap point to, transitively; the sets changed go on ST's work
+   list.  Return true if a set changed.  */
 
 static bool
-esc_apply_exposure (esc_graph *g)
+esc_apply_exposure (esc_graph *g, esc_pts_state *st)
 {
   auto_bitmap seen (&g->obstack);
   auto_vec<int> work;
@@ -432,7 +462,10 @@ esc_apply_exposure (esc_graph *g)
 	continue;
       l->exposed = true;
       if (!l->pts_unknown)
-	changed = l->pts_unknown = true;
+	{
+	  changed = l->pts_unknown = true;
+	  esc_push_loc (&st->work, st->queued, o);
+	}
       esc_src v = { o, 0 };
       esc_expose_value (g, v, seen, &work);
     }
@@ -479,39 +512,40 @@ esc_single_valued_p (esc_graph *g, int l)
 	  || gimple_code (SSA_NAME_DEF_STMT (t)) != GIMPLE_PHI);
 }
 
-/* Index the edges of G by their sources: the edges out of L are
-   G->edges[USERS[K]] for K in FIRST[L] .. FIRST[L + 1), in the order of
-   their destinations, then of their making.  */
+/* The edges of a graph indexed by their sources: the edges out of L are
+   EDGES[USERS[K]] for K in FIRST[L] .. FIRST[L + 1), in the order of their
+   destinations, then of their making.  */
+struct esc_users
+{
+  auto_vec<unsigned> first;
+  auto_vec<unsigned> users;
+  unsigned nedges;		/* the edges indexed; ~0U before any */
+};
+
+/* Bring the index U up to the edges of G.  */
 
 static void
-esc_edge_users (esc_graph *g, vec<unsigned> *first, vec<unsigned> *users)
+esc_users_update (esc_graph *g, esc_users *u)
 {
   unsigned n = g->locs.length (), m = g->edges.length ();
-  first->safe_grow_cleared (n + 1);
+  if (u->nedges == m)
+    return;
+  u->nedges = m;
+  u->first.truncate (0);
+  u->first.safe_grow_cleared (n + 1);
   for (unsigned k = 0; k < m; k++)
-    (*first)[g->edges[k].src + 1]++;
+    u->first[g->edges[k].src + 1]++;
   for (unsigned l = 0; l < n; l++)
-    (*first)[l + 1] += (*first)[l];
-  users->safe_grow (m);
+    u->first[l + 1] += u->first[l];
+  u->users.truncate (0);
+  u->users.safe_grow (m);
   auto_vec<unsigned> fill (n);
   fill.quick_grow (n);
   for (unsigned l = 0; l < n; l++)
-    fill[l] = (*first)[l];
+    fill[l] = u->first[l];
   for (unsigned l = 0; l < n; l++)
     FOR_EACH_IN_EDGE (g, l, k)
-      (*users)[fill[g->edges[k].src]++] = k;
-}
-
-/* Push L on WORK unless it is QUEUED already.  */
-
-static inline void
-esc_push_loc (vec<int> *work, sbitmap queued, int l)
-{
-  if (!bitmap_bit_p (queued, l))
-    {
-      bitmap_set_bit (queued, l);
-      work->safe_push (l);
-    }
+      u->users[fill[g->edges[k].src]++] = k;
 }
 
 /* Apply to the location DST of G its incoming edge E: merge into DST's
@@ -544,52 +578,51 @@ esc_apply_edge (esc_graph *g, int dst, const esc_edge *e, vec<bitmap> *deps)
 }
 
 /* Propagate the points-to sets of G along its edges to a fixpoint, by
-   differences: every edge is applied once, then, whenever a location
-   changes, only the edges out of it, and the loads that read it if it is
-   an object a pointer points to (each load registers with the objects it
-   reads, esc_apply_edge).  A hub with thousands of incoming edges is so
-   not merged again whole at each change of one of them.  Sets only grow,
-   and one that passes ESC_PTS_LIMIT becomes unknown, so the work is
-   bounded; past a generous budget every set becomes unknown
-   (conservative).  */
+   differences: every edge not applied yet (see ST) is applied once, then,
+   whenever a location changes, only the edges out of it, and the loads
+   that read it if it is an object a pointer points to (each load
+   registers with the objects it reads, esc_apply_edge).  A hub with
+   thousands of incoming edges is so not merged again whole at each change
+   of one of them.  Sets only grow, and one that passes ESC_PTS_LIMIT
+   becomes unknown, so the work is bounded; past a generous budget every
+   set becomes unknown (conservative).  U is G's edges indexed by source,
+   brought up to date here.  */
 
 static void
-esc_propagate_pts (esc_graph *g)
+esc_propagate_pts (esc_graph *g, esc_pts_state *st, esc_users *u)
 {
   unsigned n = g->locs.length ();
-  auto_vec<unsigned> first;
-  auto_vec<unsigned> users;
-  esc_edge_users (g, &first, &users);
-  auto_vec<bitmap> deps;
-  deps.safe_grow_cleared (n);
-  auto_vec<int> work;
-  auto_sbitmap queued (n);
-  bitmap_clear (queued);
+  esc_users_update (g, u);
+  vec<unsigned> &first = u->first, &users = u->users;
+  vec<bitmap> *deps = &st->deps;
 
-  /* Every edge once, in the order they were made (the fixpoint does not
+  /* The new edges, in the order they were made (the fixpoint does not
      depend on the order).  */
-  for (unsigned k = 0; k < g->edges.length (); k++)
-    if (esc_apply_edge (g, g->edges[k].dst, &g->edges[k], &deps))
-      esc_push_loc (&work, queued, g->edges[k].dst);
+  for (unsigned k = st->applied; k < g->edges.length (); k++)
+    if (esc_apply_edge (g, g->edges[k].dst, &g->edges[k], deps))
+      esc_push_loc (&st->work, st->queued, g->edges[k].dst);
+  st->applied = g->edges.length ();
   /* Then the differences.  */
   unsigned long budget = 64UL * (n + users.length ()) + 1024;
-  while (!work.is_empty ())
+  while (!st->work.is_empty ())
     {
       if (budget-- == 0)
 	{
 	  for (unsigned l = 0; l < n; l++)
 	    g->locs[l].pts_unknown = true;
+	  st->work.truncate (0);
+	  bitmap_clear (st->queued);
 	  break;
 	}
-      int s = work.pop ();
-      bitmap_clear_bit (queued, s);
+      int s = st->work.pop ();
+      bitmap_clear_bit (st->queued, s);
       for (unsigned k = first[s]; k < first[s + 1]; k++)
 	{
 	  const esc_edge *e = &g->edges[users[k]];
-	  if (esc_apply_edge (g, e->dst, e, &deps))
-	    esc_push_loc (&work, queued, e->dst);
+	  if (esc_apply_edge (g, e->dst, e, deps))
+	    esc_push_loc (&st->work, st->queued, e->dst);
 	}
-      if (deps[s])
+      if ((*deps)[s])
 	{
 	  /* Loads that read S: LOAD = *P with S in P's set.  */
 	  esc_edge e;
@@ -598,14 +631,11 @@ esc_propagate_pts (esc_graph *g)
 	  e.derefs = 0;
 	  bitmap_iterator bi;
 	  unsigned d;
-	  EXECUTE_IF_SET_IN_BITMAP (deps[s], 0, d, bi)
-	    if (esc_apply_edge (g, d, &e, &deps))
-	      esc_push_loc (&work, queued, d);
+	  EXECUTE_IF_SET_IN_BITMAP ((*deps)[s], 0, d, bi)
+	    if (esc_apply_edge (g, d, &e, deps))
+	      esc_push_loc (&st->work, st->queued, d);
 	}
     }
-  for (unsigned l = 0; l < n; l++)
-    if (deps[l])
-      BITMAP_FREE (deps[l]);
 }
 
 /* Meet into RMEET and SMEET what the edge E contributes to the origins
@@ -657,15 +687,15 @@ esc_origin_finish (esc_graph *g, unsigned l, int rmeet, int smeet,
    to a fixpoint, by differences: every edge is met once, then, when a
    location changes, only the edges out of it, so that the work is linear
    in the edges.  (Meeting a changed source into the previous meet, rather
-   than recomputing it, can only give ESC_ORIGIN_NONE more often: sound.)  */
+   than recomputing it, can only give ESC_ORIGIN_NONE more often: sound.)
+   U is G's edges indexed by source, brought up to date here.  */
 
 static void
-esc_origins (esc_graph *g, int *root, int *src)
+esc_origins (esc_graph *g, esc_users *u, int *root, int *src)
 {
   unsigned n = g->locs.length ();
-  auto_vec<unsigned> first;
-  auto_vec<unsigned> users;
-  esc_edge_users (g, &first, &users);
+  esc_users_update (g, u);
+  vec<unsigned> &first = u->first, &users = u->users;
   auto_vec<int> rmeet, smeet;
   rmeet.safe_grow (n);
   smeet.safe_grow (n);
@@ -743,6 +773,14 @@ esc_resolve_stores (esc_graph *g)
      heap.  */
   auto_vec<int> root, src;
 
+  esc_users users;
+  users.nedges = ~0U;
+  esc_pts_state st;
+  st.applied = 0;
+  st.deps.safe_grow_cleared (g->locs.length ());
+  st.queued = sbitmap_alloc (g->locs.length ());
+  bitmap_clear (st.queued);
+
   bool changed = true;
   int passes = 0;
   while (changed)
@@ -752,11 +790,15 @@ esc_resolve_stores (esc_graph *g)
 	{
 	  /* No fixpoint in sight: every store goes to the heap.  */
 	  for (unsigned i = 0; i < nstores; i++)
-	    g->locs[g->stores[i].ptr].pts_unknown = true;
+	    if (!g->locs[g->stores[i].ptr].pts_unknown)
+	      {
+		g->locs[g->stores[i].ptr].pts_unknown = true;
+		esc_push_loc (&st.work, st.queued, g->stores[i].ptr);
+	      }
 	}
       /* Propagate points-to along the edges.  */
-      esc_propagate_pts (g);
-      if (esc_apply_exposure (g))
+      esc_propagate_pts (g, &st, &users);
+      if (esc_apply_exposure (g, &st))
 	changed = true;
 
       /* Turn the stores into edges.  */
@@ -772,7 +814,7 @@ esc_resolve_stores (esc_graph *g)
 		{
 		  root.safe_grow (g->locs.length (), true);
 		  src.safe_grow (g->locs.length (), true);
-		  esc_origins (g, root.address (), src.address ());
+		  esc_origins (g, &users, root.address (), src.address ());
 		  origins = true;
 		}
 	      if (esc_self_store_p (s, root.address (), src.address ()))
@@ -793,6 +835,7 @@ esc_resolve_stores (esc_graph *g)
 	  bitmap_ior_into (done[i], p->pts);
 	}
     }
+  sbitmap_free (st.queued);
 }
 
 /* Return true if DECL was named by the programmer (not GOTMP.N, $retN,

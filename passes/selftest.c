@@ -80,6 +80,7 @@ esc_run_selftests (void)
   esc_exports_selftests ();
   esc_gonames_selftests ();
   esc_runtime_selftests ();
+  esc_report_selftests ();
   fprintf (stderr, "escape: selftest: %u passed, %u failed\n",
 	   esc_tests_run - esc_tests_failed, esc_tests_failed);
   return esc_tests_failed == 0;

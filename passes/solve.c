@@ -64,23 +64,15 @@ esc_outlives (enum esc_root root, int depth, const esc_loc *l)
   return true;
 }
 
-/* Append to OB the position LOC as FILE:LINE:COL.  */
+/* Write into BUF (of SIZE bytes) the position LOC as BASENAME:LINE:COL.  */
 
 static void
-esc_grow_pos (obstack *ob, location_t loc)
+esc_format_pos (char *buf, size_t size, location_t loc)
 {
   expanded_location x = expand_location (loc);
-  char buf[32];
-  if (x.file)
-    {
-      const char *base = strrchr (x.file, '/');
-      obstack_grow (ob, base ? base + 1 : x.file,
-		    strlen (base ? base + 1 : x.file));
-    }
-  else
-    obstack_grow (ob, "?", 1);
-  snprintf (buf, sizeof buf, ":%d:%d", x.line, x.column);
-  obstack_grow (ob, buf, strlen (buf));
+  const char *file = x.file ? x.file : "?";
+  const char *base = strrchr (file, '/');
+  snprintf (buf, size, "%s:%d:%d", base ? base + 1 : file, x.line, x.column);
 }
 
 /* Append to OB the string S, escaped for JSON.  */
@@ -130,15 +122,17 @@ esc_grow_from (obstack *text, obstack *json, const esc_edge *e, bool first)
   obstack_grow (text, e->why, strlen (e->why));
   if (e->conservative)
     obstack_grow (text, " (conservative)", 15);
+  char pos[256];
+  esc_format_pos (pos, sizeof pos, e->loc);
   obstack_grow (text, " at ", 4);
-  esc_grow_pos (text, e->loc);
+  obstack_grow (text, pos, strlen (pos));
   obstack_1grow (text, '\n');
   if (!first)
     obstack_1grow (json, ',');
   obstack_grow (json, "{\"why\":\"", 8);
   esc_grow_json (json, e->why);
   obstack_grow (json, "\",\"at\":\"", 8);
-  esc_grow_pos (json, e->loc);
+  esc_grow_json (json, pos);
   obstack_grow (json, "\"}", 2);
 }
 
