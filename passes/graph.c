@@ -178,6 +178,16 @@ esc_new_loc (esc_graph *g, enum esc_loc_kind kind, tree t, int depth)
   loc.parent = -1;
   loc.in_first = loc.in_last = -1;
   loc.pts = NULL;
+  /* Looked at now, while its definition is at hand: the self-store rule
+     asks for every location, at every pass.  */
+  if (kind == ESC_LOC_SSA && t && TREE_CODE (t) == SSA_NAME)
+    {
+      vec<tree, va_gc> *names = g->fun->gimple_df->ssa_names;
+      loc.ssa_once = (SSA_NAME_VERSION (t) < vec_safe_length (names)
+		      && (*names)[SSA_NAME_VERSION (t)] == t
+		      && (SSA_NAME_IS_DEFAULT_DEF (t)
+			  || gimple_code (SSA_NAME_DEF_STMT (t)) != GIMPLE_PHI));
+    }
   g->locs.safe_push (loc);
   return g->locs.length () - 1;
 }
@@ -222,15 +232,23 @@ esc_loc_of (esc_graph *g, tree t, int depth)
     return -1;
   /* The function's own SSA names are looked up by version, in the order
      they were made, which keeps a large function's lookups local; the
-     rest (decls, the SSA names of inlined bodies) by hash.  */
-  int *slot;
-  bool own = (TREE_CODE (t) == SSA_NAME
-	      && SSA_NAME_VERSION (t) < g->ssa_locs.length ()
-	      && (*g->fun->gimple_df->ssa_names)[SSA_NAME_VERSION (t)] == t);
-  if (own)
-    slot = g->ssa_locs[SSA_NAME_VERSION (t)] >= 0
-	   ? &g->ssa_locs[SSA_NAME_VERSION (t)] : NULL;
-  else
+     rest (decls, the SSA names of inlined bodies) by hash.  A name whose
+     version has its location is the function's (the location is read
+     anyway); only the others need the function's table of names.  */
+  int *slot = NULL;
+  bool own = false;
+  if (TREE_CODE (t) == SSA_NAME
+      && SSA_NAME_VERSION (t) < g->ssa_locs.length ())
+    {
+      int *v = &g->ssa_locs[SSA_NAME_VERSION (t)];
+      if (*v >= 0 && g->locs[*v].t == t)
+	own = true;
+      else
+	own = (*g->fun->gimple_df->ssa_names)[SSA_NAME_VERSION (t)] == t;
+      if (own && *v >= 0)
+	slot = v;
+    }
+  if (!own)
     slot = g->index->get (t);
   if (slot)
     {
@@ -500,16 +518,7 @@ esc_single_valued_p (esc_graph *g, int l)
   esc_loc *loc = &g->locs[l];
   if (loc->kind == ESC_LOC_PARAM)
     return loc->param >= 0 && loc->in_first < 0;
-  tree t = loc->t;
-  if (loc->kind != ESC_LOC_SSA || loc->depth != 0
-      || !t || TREE_CODE (t) != SSA_NAME)
-    return false;
-  vec<tree, va_gc> *names = g->fun->gimple_df->ssa_names;
-  if (SSA_NAME_VERSION (t) >= vec_safe_length (names)
-      || (*names)[SSA_NAME_VERSION (t)] != t)
-    return false;
-  return (SSA_NAME_IS_DEFAULT_DEF (t)
-	  || gimple_code (SSA_NAME_DEF_STMT (t)) != GIMPLE_PHI);
+  return loc->kind == ESC_LOC_SSA && loc->depth == 0 && loc->ssa_once;
 }
 
 /* The edges of a graph indexed by their sources: the edges out of L are

@@ -61,6 +61,9 @@ struct esc_loc
   bool exposed : 1;		/* code outside the function may write it */
   bool cons : 1;		/* reached through a conservative edge */
   bool escapes : 1;		/* its address outlives it */
+  bool ssa_once : 1;		/* an SSA name of the function itself (not
+				   of an inlined body), not defined by a
+				   PHI: esc_single_valued_p */
 };
 
 /* Iterate E (an int) over the incoming edges of location L of G, oldest
