@@ -23,7 +23,7 @@
      stats              print one line of pass statistics to stderr:
                         functions, GIMPLE statements, sites, function
                         analyses (SCC rounds included) and the pass's own
-                        time in microseconds (for benchmarks; the time
+                        CPU time in microseconds (for benchmarks; the time
                         makes it non-deterministic)
      selftest           run the plugin's unit tests at the start of the
                         pass (one PASS or FAIL line each, on stderr); an

@@ -99,15 +99,26 @@ public:
   virtual unsigned int execute (function *);
 };
 
-/* Return the microseconds from START to now.  */
+/* Set *T to the CPU time the compiler has used.  The pass's own time is
+   measured in CPU time, not wall time, so that other work on the machine
+   does not count.  */
+
+static void
+esc_cpu_now (struct timespec *t)
+{
+  if (clock_gettime (CLOCK_PROCESS_CPUTIME_ID, t) != 0)
+    t->tv_sec = t->tv_nsec = 0;
+}
+
+/* Return the microseconds of CPU time from START to now.  */
 
 static long
-esc_usec_since (const struct timeval *start)
+esc_usec_since (const struct timespec *start)
 {
-  struct timeval now;
-  gettimeofday (&now, NULL);
+  struct timespec now;
+  esc_cpu_now (&now);
   return ((now.tv_sec - start->tv_sec) * 1000000L
-	  + (now.tv_usec - start->tv_usec));
+	  + (now.tv_nsec - start->tv_nsec) / 1000);
 }
 
 /* Run the pass over the unit.  */
@@ -118,9 +129,8 @@ pass_escape::execute (function *)
   auto_vec<esc_site> sites;
   auto_vec<esc_fn_range> ranges;
   cgraph_node *node;
-  unsigned long statements = 0;
-  struct timeval start;
-  gettimeofday (&start, NULL);
+  struct timespec start;
+  esc_cpu_now (&start);
 
   if (esc_opts.selftest && !esc_run_selftests ())
     error ("escape plugin: unit tests failed (see the FAIL lines above)");
@@ -137,8 +147,6 @@ pass_escape::execute (function *)
       esc_find_sites (fun, &sites);
       pop_cfun ();
       range.last = sites.length ();
-      if (esc_opts.stats)
-	statements += esc_count_statements (fun);
       range.line = LOCATION_LINE (DECL_SOURCE_LOCATION (node->decl));
       ranges.safe_push (range);
     }
@@ -175,6 +183,12 @@ pass_escape::execute (function *)
   if (esc_opts.stats)
     {
       long usec = esc_usec_since (&start);
+      /* Counted after the time was taken: the pass itself does not.  */
+      unsigned long statements = 0;
+      unsigned i;
+      esc_fn_range *range;
+      FOR_EACH_VEC_ELT (ranges, i, range)
+	statements += esc_count_statements (range->node->get_fun ());
       unsigned edges, calls, analyses;
       esc_analysis_counts (&edges, &calls, &analyses);
       fprintf (stderr, "escape: stats: %s: functions=%u statements=%lu "

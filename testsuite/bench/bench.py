@@ -2,7 +2,7 @@
 """bench.py: the plugin's compile-time and memory overhead, and its scaling.
 
 usage: bench.py --gccgo GCCGO --plugin ESCAPE.SO --libgo DIR --out DIR
-                [--parts overhead,scaling] [--commit REV]
+                [--parts overhead,scaling,instructions] [--commit REV]
 
 (bench.sh extracts the sources and runs it; see there.)
 
@@ -14,8 +14,12 @@ and peak RSS (of the driver and its children: go1, as).
 Part 2, scaling: compiles generated programs (gen.py) of growing size at
 -O0 with the plugin, BENCH_SCALE_RUNS times each, in rounds over all the
 sizes (so that a slow spell of a shared machine falls on every size
-alike), and compares the pass's own time per GIMPLE statement (from the
-plugin's stats line) across sizes.
+alike), and compares the pass's own CPU time per GIMPLE statement (from
+the plugin's stats line) across sizes, in all and per phase.
+Part 3, instructions (only when asked for: it needs valgrind and takes
+about ten minutes): the pass's instructions per statement on the
+four-large-functions programs, counted by callgrind; exact, so a check of
+linearity that the machine's noise does not touch.
 
 Progress goes to stderr, the tables to stdout, all figures to
 OUT/results.json.  The exit status is 0 even if a target is missed (it is
@@ -35,6 +39,8 @@ Environment:
   BENCH_SCALE_RUNS  runs per size (default 3)
   BENCH_TIMEOUT     seconds a compilation may take (default 600); in part 2
                     a size that takes longer ends its shape's series
+  BENCH_INSN_SIZES  statement counts for part 3
+                    (default "10000 30000 100000 300000")
 """
 
 import argparse
@@ -42,6 +48,7 @@ import json
 import os
 import re
 import shlex
+import shutil
 import signal
 import statistics
 import subprocess
@@ -66,7 +73,8 @@ SPREAD_MIN_STMTS = 10000
 TIMEOUT = "timeout"
 
 STATS_RE = re.compile(r"^escape: stats: .*: functions=(\d+) statements=(\d+) "
-                      r"sites=(\d+) analyses=(\d+) pass_usec=(\d+)\b", re.M)
+                      r"sites=(\d+) analyses=(\d+) pass_usec=(\d+) "
+                      r"\(sites (\d+), analysis (\d+), report (\d+)\)", re.M)
 
 
 def progress(msg):
@@ -120,7 +128,8 @@ def parse_stats(text):
     if len(m) != 1:
         return None
     return dict(zip(("functions", "statements", "sites", "analyses",
-                     "pass_usec"),
+                     "pass_usec", "sites_usec", "analysis_usec",
+                     "report_usec"),
                     map(int, m[0])))
 
 
@@ -411,6 +420,11 @@ def scaling(args, tmp, failures):
             "samples": samples,
         }
         r["ns_per_stmt"] = 1000.0 * r["pass_usec"] / r["statements"]
+        r["fastest_ns_per_stmt"] = (1000.0 * min(x["pass_usec"] for x in samples)
+                                    / r["statements"])
+        for phase in ("sites", "analysis", "report"):
+            r[phase + "_ns_per_stmt"] = (1000.0 * med(phase + "_usec")
+                                         / r["statements"])
         results.append(r)
     return results, skipped
 
@@ -419,19 +433,33 @@ def scaling_report(results, skipped, runs):
     out = []
     w = out.append
     w("Scaling: generated programs (gen.py) at -O0 with the plugin; the pass's own")
-    w("time per GIMPLE statement, from its stats line; medians of %d runs." % runs)
-    w("Shapes: many = many functions of moderate size; few = 4 very large functions.")
+    w("CPU time per GIMPLE statement, from its stats line; medians of %d runs" % runs)
+    w("(fastest: the fastest run).  Shapes: many = many functions of moderate size;")
+    w("few = 4 very large functions.")
     w("")
-    hdr = ("%-5s %10s %9s %7s %8s %10s %8s %9s %9s"
+    hdr = ("%-5s %10s %9s %7s %8s %8s %8s %8s %9s %9s"
            % ("shape", "statements", "functions", "sites", "pass ms",
-              "ns/stmt", "compile", "pass", "rss MiB"))
+              "ns/stmt", "fastest", "compile", "pass", "rss MiB"))
     w(hdr)
     w("-" * len(hdr))
     for r in results:
-        w("%-5s %10d %9d %7d %8.1f %10.1f %7.1fs %8.2f%% %9.0f"
+        w("%-5s %10d %9d %7d %8.1f %8.0f %8.0f %7.1fs %8.2f%% %9.0f"
           % (r["shape"], r["statements"], r["functions"], r["sites"],
-             r["pass_usec"] / 1000.0, r["ns_per_stmt"], r["compile_wall"],
+             r["pass_usec"] / 1000.0, r["ns_per_stmt"],
+             r["fastest_ns_per_stmt"], r["compile_wall"],
              100.0 * r["pass_usec"] / 1e6 / r["compile_wall"], r["rss_kib"] / 1024.0))
+    w("")
+    w("The pass's phases, ns per statement (medians): sites reads every statement")
+    w("and its operands once; analysis builds and solves the graphs; report")
+    w("writes the records.")
+    hdr = "%-5s %10s %8s %9s %8s" % ("shape", "statements", "sites", "analysis",
+                                       "report")
+    w(hdr)
+    w("-" * len(hdr))
+    for r in results:
+        w("%-5s %10d %8.0f %9.0f %8.0f"
+          % (r["shape"], r["statements"], r["sites_ns_per_stmt"],
+             r["analysis_ns_per_stmt"], r["report_ns_per_stmt"]))
     w("")
     spread = {}
     groups = [(shape, [r for r in results if r["shape"] == shape])
@@ -442,13 +470,21 @@ def scaling_report(results, skipped, runs):
             continue
         v = [r["ns_per_stmt"] for r in rs]
         sp = max(v) / min(v)
+        ratio = lambda k: (max(r[k] for r in rs) / min(r[k] for r in rs)
+                           if min(r[k] for r in rs) > 0 else float("nan"))
         spread[name] = {"sizes": len(rs), "min_ns": min(v), "max_ns": max(v),
-                        "spread": sp, "met": sp <= TARGET_SPREAD}
+                        "spread": sp, "met": sp <= TARGET_SPREAD,
+                        "fastest_spread": ratio("fastest_ns_per_stmt"),
+                        "sites_spread": ratio("sites_ns_per_stmt"),
+                        "analysis_spread": ratio("analysis_ns_per_stmt")}
         w("Spread of ns/stmt (max/min) over the %d sizes of %s from ~%d statements: %.2f"
           % (len(rs), "both shapes" if name == "all" else "shape " + name,
              SPREAD_MIN_STMTS, sp))
         w("  target: within %d%% across the range (max/min <= %.2f): %s"
           % (round((TARGET_SPREAD - 1) * 100), TARGET_SPREAD, verdict(sp <= TARGET_SPREAD)))
+        w("  fastest runs %.2f; phases: sites %.2f, analysis %.2f"
+          % (spread[name]["fastest_spread"], spread[name]["sites_spread"],
+             spread[name]["analysis_spread"]))
     w("Sizes under ~%d statements are left out of the spread: the pass takes"
       % SPREAD_MIN_STMTS)
     w("about a millisecond or less there, and the timer's noise dominates.")
@@ -459,6 +495,67 @@ def scaling_report(results, skipped, runs):
         big = max(results, key=lambda r: r["statements"])
         w("Largest program: %d statements (%s), gccgo -O0 compiles it in %.1f s."
           % (big["statements"], big["shape"], big["compile_wall"]))
+    return "\n".join(out), spread
+
+
+def instructions(args, tmp, failures):
+    """Part 3, optional: the pass's instructions per statement, counted by
+    callgrind (valgrind) on the programs of the few-functions shape.  An
+    exact count, which the machine's noise does not touch: it shows whether
+    the work is linear, apart from the memory hierarchy."""
+    sizes = env_list("BENCH_INSN_SIZES", "10000 30000 100000 300000")
+    gen = os.path.join(os.path.dirname(os.path.abspath(__file__)), "gen.py")
+    if not shutil.which("valgrind"):
+        failures.append("instructions: valgrind not found (apt-get install valgrind)")
+        return []
+    results = []
+    for n, size in enumerate(map(int, sizes)):
+        src = os.path.join(tmp, "insn-%d.go" % size)
+        subprocess.run([sys.executable, gen, "--shape", "few", str(size), src],
+                       check=True)
+        outs = os.path.join(tmp, "callgrind")
+        shutil.rmtree(outs, ignore_errors=True)
+        os.mkdir(outs)
+        wrapper = ",".join(["valgrind", "--tool=callgrind",
+                            "--toggle-collect=pass_escape::execute*",
+                            "--callgrind-out-file=" + os.path.join(outs, "%p.out")])
+        cmd = [args.gccgo, "-c", "-O0", "-fgo-pkgpath=bench", "-o",
+               os.path.join(tmp, "insn.o"), src, "-wrapper", wrapper] + \
+            plugin_flags(args.plugin, tmp)
+        fresh_json(tmp)
+        errf = os.path.join(tmp, "err")
+        st, wall, cpu, rss = run(cmd, tmp, errf, 3600)
+        stats = parse_stats(read(errf)) if st == 0 else None
+        insn = 0
+        for f in os.listdir(outs):
+            m = re.search(r"^summary: (\d+)$", read(os.path.join(outs, f)), re.M)
+            insn += int(m.group(1)) if m else 0
+        if stats is None or insn == 0:
+            failures.append("instructions %d: no count (status %s)" % (size, st))
+            continue
+        r = {"target_statements": size, "statements": stats["statements"],
+             "instructions": insn,
+             "insn_per_stmt": insn / float(stats["statements"])}
+        results.append(r)
+        progress("[%d/%d] instructions few %d: %d statements, %.0f per statement"
+                 % (n + 1, len(sizes), size, r["statements"], r["insn_per_stmt"]))
+    return results
+
+
+def instructions_report(results):
+    out = []
+    w = out.append
+    w("Instructions: the pass's own instructions per GIMPLE statement (callgrind,")
+    w("-O0, shape few): exact, whatever the machine's load.")
+    w("")
+    w("%10s %14s %12s" % ("statements", "instructions", "per stmt"))
+    for r in results:
+        w("%10d %14d %12.0f" % (r["statements"], r["instructions"], r["insn_per_stmt"]))
+    spread = None
+    if len(results) >= 2:
+        v = [r["insn_per_stmt"] for r in results]
+        spread = max(v) / min(v)
+        w("Spread (max/min): %.2f" % spread)
     return "\n".join(out), spread
 
 
@@ -525,6 +622,12 @@ def main():
                               "spread": spread,
                               "spread_min_statements": SPREAD_MIN_STMTS,
                               "target_spread": TARGET_SPREAD}
+        if "instructions" in parts:
+            res = instructions(args, tmp, failures)
+            text, spread = instructions_report(res)
+            print(text, flush=True)
+            print(flush=True)
+            doc["instructions"] = {"sizes": res, "spread": spread}
     doc["seconds"] = round(time.time() - start, 1)
     doc["load_average_end"] = os.getloadavg()[0]
     print("Load average (1 min) at the start %.2f, at the end %.2f on %d CPUs%s"
