@@ -763,7 +763,8 @@ esc_self_store_p (esc_store *s, const int *root, const int *src)
    compute points-to over the edges, turning each store *P = Y into edges
    O = Y for every location O that P may point to, and into HEAP = Y when P
    may point anywhere else.  Iterates to a fixpoint, since new edges change
-   points-to.  */
+   points-to; each pass propagates only what the previous one added
+   (esc_pts_state).  */
 
 void
 esc_resolve_stores (esc_graph *g)
