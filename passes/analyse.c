@@ -179,17 +179,7 @@ esc_nresults (tree fndecl)
   tree type = TREE_TYPE (TREE_TYPE (fndecl));
   if (!type || VOID_TYPE_P (type))
     return 0;
-  if (TREE_CODE (type) != RECORD_TYPE || TYPE_NAME (type))
-    return 1;
-  int n = 0;
-  for (tree f = TYPE_FIELDS (type); f; f = DECL_CHAIN (f))
-    if (TREE_CODE (f) == FIELD_DECL)
-      {
-	if (DECL_NAME (f)
-	    && strcmp (IDENTIFIER_POINTER (DECL_NAME (f)), "UNNAMED") != 0)
-	  return 1;
-	n++;
-      }
+  int n = esc_unnamed_fields (type, false);
   return n ? n : 1;
 }
 

@@ -210,6 +210,7 @@ void esc_value_srcs (esc_graph *g, tree op, vec<esc_src> *out, int depth);
 void esc_store_to (esc_graph *g, tree lhs, vec<esc_src> *srcs,
 		   const char *why, location_t loc, int depth);
 int esc_bb_depth (basic_block bb);
+int esc_unnamed_fields (tree type, bool resn);
 int esc_results_shape (tree type);
 tree esc_results_decl (tree op);
 int esc_field_loc (esc_graph *g, tree decl, int k);

@@ -77,13 +77,13 @@ esc_type_has_pointers (tree type)
     }
 }
 
-/* Return the number of fields of TYPE if it is the struct gccgo gives a
-   function's several results (anonymous; fields called UNNAMED, or res0,
-   res1 ... after a VIEW_CONVERT_EXPR), and at most ESC_MAX_RESULTS;
-   else 0.  */
+/* Return the number of fields of TYPE if it is an anonymous struct whose
+   fields are all called UNNAMED (or, when RESN, res0, res1 ... in order,
+   as after a VIEW_CONVERT_EXPR): the struct gccgo returns several results
+   in.  Else 0.  */
 
 int
-esc_results_shape (tree type)
+esc_unnamed_fields (tree type, bool resn)
 {
   if (!type || TREE_CODE (type) != RECORD_TYPE || TYPE_NAME (type))
     return 0;
@@ -96,12 +96,23 @@ esc_results_shape (tree type)
 	{
 	  const char *name = IDENTIFIER_POINTER (DECL_NAME (f));
 	  if (strcmp (name, "UNNAMED") != 0
-	      && (name[0] != 'r' || name[1] != 'e' || name[2] != 's'
+	      && (!resn || name[0] != 'r' || name[1] != 'e' || name[2] != 's'
 		  || atoi (name + 3) != n))
 	    return 0;
 	}
       n++;
     }
+  return n;
+}
+
+/* Return the number of fields of TYPE if it is the struct gccgo gives a
+   function's several results (esc_unnamed_fields), and at most
+   ESC_MAX_RESULTS; else 0.  */
+
+int
+esc_results_shape (tree type)
+{
+  int n = esc_unnamed_fields (type, true);
   return n >= 2 && n <= ESC_MAX_RESULTS ? n : 0;
 }
 
