@@ -456,19 +456,31 @@ esc_build_call (esc_graph *g, gcall *call, int depth)
 	  known = esc_call_summary (g, call, resolved, &args, 0, lhs, loc);
 	  args.n += drop_chain;
 	}
-      if (!known && !fndecl && gimple_call_chain (call))
+      bool closure = !known && !fndecl && gimple_call_chain (call);
+      if (closure)
 	{
 	  /* A closure call: the record does not escape by being called
 	     (its body's effect on it was applied where it was made,
-	     stmts.c); the arguments do.  */
+	     stmts.c); the arguments do.  Its result comes from the bodies
+	     whose records the chain points to (esc_resolve_closure_calls),
+	     or from the heap.  */
 	  args.n--;
 	  esc_all_args_escape (g, &args, "call through func value", loc);
+	  esc_closure_call c;
+	  c.lhs = lhs;
+	  c.chain = esc_new_loc (g, ESC_LOC_SSA, NULL_TREE, depth);
+	  c.loc = loc;
+	  c.linked = NULL;
+	  c.to_heap = false;
+	  esc_flow_srcs (g, c.chain, esc_arg (&args, args.n), 0,
+			 "static chain", loc);
+	  g->closure_calls.safe_push (c);
 	  args.n++;
 	}
       else if (!known)
 	esc_all_args_escape (g, &args, (fndecl ? "call to unknown function"
 					: "call through func value"), loc);
-      if (lhs >= 0)
+      if (lhs >= 0 && !closure)
 	esc_flow (g, lhs, g->heap, 0, "call result", loc);
       if (rdecl)
 	esc_flow_result_fields (g, rdecl, lhs, known, loc);

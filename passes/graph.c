@@ -88,6 +88,8 @@ esc_graph_init (esc_graph *g, function *fun, vec<esc_site> *sites,
   g->objects = new hash_map<gimple *, int>;
   g->site_of = new hash_map<gimple *, int>;
   g->stores.create (16);
+  g->closure_calls = vNULL;
+  g->tentative_bodies = vNULL;
   g->exposed.create (16);
   g->sites = sites;
   g->first_site = first;
@@ -137,6 +139,8 @@ esc_graph_release (esc_graph *g)
   g->locs.release ();
   g->edges.release ();
   g->stores.release ();
+  g->closure_calls.release ();
+  g->tentative_bodies.release ();
   g->exposed.release ();
   delete g->index;
   g->ssa_locs.release ();
@@ -759,6 +763,114 @@ esc_self_store_p (esc_store *s, const int *root, const int *src)
   return s->derefs == 1 && root[s->src] == x;
 }
 
+/* Return true if location L of G may point anywhere: its set is unknown,
+   or it is a parameter or the heap.  */
+
+static bool
+esc_pts_anywhere_p (esc_graph *g, int l)
+{
+  return g->locs[l].pts_unknown || esc_pts_root_unknown (g, l);
+}
+
+/* Return true if the closure record O of G is private: local memory no
+   code outside the function may reach (not exposed: not handed to a
+   callee, not reachable from the heap).  */
+
+static bool
+esc_private_record_p (esc_graph *g, unsigned o)
+{
+  esc_loc *r = &g->locs[o];
+  return (r->kind == ESC_LOC_VAR || r->kind == ESC_LOC_OBJECT) && !r->exposed;
+}
+
+/* Link the unresolved closure calls of G to the closure bodies inlined in
+   G whose records their static chains point to: each such body's returns
+   flow to the call's result.  A chain that may point anywhere, or to an
+   object that is no such record, gives the call's result the heap.  Then
+   send to the heap the returns of every tentative body (kept in its
+   record, stmts.c) whose record is not private, or whose calls cannot all
+   be told: those may be called by code that keeps what they return
+   without the record escaping.  Monotone, like the stores: called at
+   every pass of esc_resolve_stores.  Return true if an edge was added.  */
+
+static bool
+esc_resolve_closure_calls (esc_graph *g)
+{
+  bool changed = false, anywhere = false;
+  unsigned nbodies = g->pending_bodies.length ();
+  unsigned i;
+  esc_closure_call *c;
+  FOR_EACH_VEC_ELT (g->closure_calls, i, c)
+    {
+      bool unknown = esc_pts_anywhere_p (g, c->chain);
+      anywhere |= unknown;
+      bitmap pts = g->locs[c->chain].pts;
+      if (!unknown && pts)
+	{
+	  bitmap_iterator bi;
+	  unsigned o;
+	  EXECUTE_IF_SET_IN_BITMAP (pts, 0, o, bi)
+	    {
+	      bool found = false;
+	      for (unsigned b = 0; b < nbodies; b++)
+		{
+		  int chain = g->pending_chains[2 * b];
+		  bitmap records = g->locs[chain].pts;
+		  if (esc_pts_anywhere_p (g, chain) || !records
+		      || !bitmap_bit_p (records, o))
+		    continue;
+		  found = true;
+		  int *ret = g->body_rets->get (g->pending_bodies[b]);
+		  if (!ret || c->lhs < 0)
+		    continue;
+		  if (!c->linked)
+		    c->linked = BITMAP_ALLOC (&g->obstack);
+		  if (bitmap_set_bit (c->linked, b))
+		    {
+		      esc_flow (g, c->lhs, *ret, 0, "call result", c->loc);
+		      changed = true;
+		    }
+		}
+	      unknown |= !found;
+	    }
+	}
+      if (unknown && !c->to_heap)
+	{
+	  c->to_heap = true;
+	  if (c->lhs >= 0)
+	    {
+	      esc_flow (g, c->lhs, g->heap, 0, "call result", c->loc);
+	      changed = true;
+	    }
+	}
+    }
+
+  unsigned k = 0, b;
+  FOR_EACH_VEC_ELT (g->tentative_bodies, i, b)
+    {
+      int chain = g->pending_chains[2 * b];
+      bool private_p = !anywhere && !esc_pts_anywhere_p (g, chain);
+      if (private_p && g->locs[chain].pts)
+	{
+	  bitmap_iterator bi;
+	  unsigned o;
+	  EXECUTE_IF_SET_IN_BITMAP (g->locs[chain].pts, 0, o, bi)
+	    private_p &= esc_private_record_p (g, o);
+	}
+      if (private_p)
+	{
+	  g->tentative_bodies[k++] = b;
+	  continue;
+	}
+      tree fn = g->pending_bodies[b];
+      esc_flow (g, g->heap, *g->body_rets->get (fn), 0,
+		"returned by a closure", DECL_SOURCE_LOCATION (fn));
+      changed = true;
+    }
+  g->tentative_bodies.truncate (k);
+  return changed;
+}
+
 /* Resolve the stores through pointers of G (see the comment at the top):
    compute points-to over the edges, turning each store *P = Y into edges
    O = Y for every location O that P may point to, and into HEAP = Y when P
@@ -805,6 +917,15 @@ esc_resolve_stores (esc_graph *g)
 		g->locs[g->stores[i].ptr].pts_unknown = true;
 		esc_push_loc (&st.work, st.queued, g->stores[i].ptr);
 	      }
+	  for (unsigned i = 0; i < g->closure_calls.length (); i++)
+	    {
+	      int c = g->closure_calls[i].chain;
+	      if (!g->locs[c].pts_unknown)
+		{
+		  g->locs[c].pts_unknown = true;
+		  esc_push_loc (&st.work, st.queued, c);
+		}
+	    }
 	}
       /* Propagate points-to along the edges.  */
       esc_propagate_pts (g, &st, &users);
@@ -844,6 +965,8 @@ esc_resolve_stores (esc_graph *g)
 	    }
 	  bitmap_ior_into (done[i], p->pts);
 	}
+      if (esc_resolve_closure_calls (g))
+	changed = true;
     }
   sbitmap_free (st.queued);
 }

@@ -83,6 +83,20 @@ struct esc_store
   location_t loc;
 };
 
+/* A call through a func value that no constant resolves (devirt.c): the
+   closure bodies it may call are those whose records its static chain
+   points to, known once points-to is (esc_resolve_closure_calls, as
+   stores are).  */
+struct esc_closure_call
+{
+  int lhs;			/* its result's location, or -1 */
+  int chain;			/* a location holding the chain's value */
+  location_t loc;
+  bitmap linked;		/* the bodies (indexes of pending_bodies)
+				   whose returns already flow to LHS */
+  bool to_heap;			/* LHS already has the heap */
+};
+
 /* A value flowing somewhere: a location with dereferences applied.  */
 struct esc_src
 {
@@ -142,6 +156,10 @@ struct esc_graph
   hash_map<gimple *, int> *objects;	/* allocating call -> object */
   hash_map<gimple *, int> *site_of;	/* site statement -> site */
   vec<esc_store> stores;
+  vec<esc_closure_call> closure_calls;	/* unresolved calls of closures */
+  vec<unsigned> tentative_bodies;	/* bodies (indexes of pending_bodies)
+					   whose returns stay in their
+					   records while these are private */
   vec<esc_src> exposed;		/* values handed to code that may write
 				   through them (callees) */
   vec<esc_site> *sites;		/* the unit's sites */

@@ -30,9 +30,11 @@
    Closures: the body of a closure made here is analysed with this
    function (esc_closure_record).  Its reads of captures get the values
    stored into the record for that body (esc_bind_capture); its returns
-   gather in one location that flows to the results of its direct calls
-   (a func literal called where it is written) or else to the heap
-   (esc_route_body_returns).  */
+   gather in one location, kept in the record, that flows to the results
+   of its direct calls (a func literal called where it is written) and of
+   the calls through func values whose record it is, and to the heap if
+   code this graph does not see may call it (esc_route_body_returns,
+   esc_resolve_closure_calls).  */
 
 #include "compat.h"
 #include "escape.h"
@@ -940,13 +942,16 @@ esc_build_body (esc_graph *g, function *fun)
 }
 
 /* Send where they belong the returns of the closure bodies inlined into
-   G, gathered in one location per body (esc_closure_record).  A body
+   G, gathered in one location per body (esc_closure_record): into the
+   body's record, whose content escapes with it, so that the unknown code
+   that may call the body once the record escaped gets them too.  A body
    called directly here is a func literal called where it is written:
    gccgo calls it only there, with a record made for that call, so its
-   returns reach the results of those calls (calls.c) and, if the record
-   escapes, the unknown code that may call it: they are kept in the
-   record, whose content escapes with it.  Any other body may be called
-   by code this graph does not see: its returns go to the heap.  */
+   returns reach the results of those calls (calls.c).  Any other body is
+   called through a func value: the calls here whose static chain points
+   to its record get its returns (esc_resolve_closure_calls), and as long
+   as its record is private to G no other code can call it; otherwise, as
+   points-to finds out, its returns go to the heap.  */
 
 static void
 esc_route_body_returns (esc_graph *g)
@@ -958,14 +963,11 @@ esc_route_body_returns (esc_graph *g)
       if (!ret)
 	continue;
       location_t loc = DECL_SOURCE_LOCATION (fn);
-      if (g->direct_bodies->contains (fn))
-	{
-	  esc_store s = { g->pending_chains[2 * i], *ret, 0,
-			  "returned by a closure", loc };
-	  g->stores.safe_push (s);
-	}
-      else
-	esc_flow (g, g->heap, *ret, 0, "returned by a closure", loc);
+      esc_store s = { g->pending_chains[2 * i], *ret, 0,
+		      "returned by a closure", loc };
+      g->stores.safe_push (s);
+      if (!g->direct_bodies->contains (fn))
+	g->tentative_bodies.safe_push (i);
     }
 }
 
