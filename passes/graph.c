@@ -1373,6 +1373,66 @@ esc_test_param_leaks (void)
   esc_test_end ();
 }
 
+
+/* A closure body whose record R is made here returns &y; a call through
+   a func value whose chain is K returns into L, and *L is returned.
+   HOW: 0, K = &R and nothing else (y does not escape); 1, R is also
+   handed to a callee (exposed: the body's returns go to the heap); 2, K
+   comes from a parameter (the call may reach any body: its result comes
+   from the heap, and no record is private); 3, L is also sent to the
+   heap.  */
+
+static void
+esc_test_closure_call (int how)
+{
+  static const char *const names[] = {
+    "graph: a closure called through its private record returns to the "
+    "call",
+    "graph: a closure whose record is handed to a callee returns to the "
+    "heap",
+    "graph: a call through an unknown func value returns the heap",
+    "graph: a closure's returns sent to the heap by its caller escape"
+  };
+  esc_test_begin (names[how]);
+  esc_test_graph t;
+  esc_test_graph_init (&t, 1);
+  int r = T_VAR (&t), chain = T_SSA (&t), y = T_VAR (&t), ret = T_SSA (&t);
+  esc_test_edge (&t, chain, r, -1);
+  esc_test_edge (&t, ret, y, -1);
+  /* The body, as esc_closure_record and esc_route_body_returns leave
+     it.  */
+  tree body = t.g.fndecl;
+  t.g.pending_bodies.safe_push (body);
+  t.g.pending_chains.safe_push (chain);
+  t.g.pending_chains.safe_push (1);
+  t.g.body_rets->put (body, ret);
+  esc_test_store (&t, chain, ret, 0);
+  t.g.tentative_bodies.safe_push (0);
+  /* The call, as esc_build_call leaves it.  */
+  int k = T_SSA (&t), lhs = T_SSA (&t), x = T_SSA (&t);
+  esc_test_edge (&t, k, how == 2 ? t.param[0] : r, how == 2 ? 0 : -1);
+  esc_closure_call c = { lhs, k, UNKNOWN_LOCATION, NULL, false };
+  t.g.closure_calls.safe_push (c);
+  esc_test_edge (&t, x, lhs, 1);
+  esc_test_edge (&t, t.g.result, x, 0);
+  if (how == 1)
+    {
+      esc_src v = { r, -1 };
+      t.g.exposed.safe_push (v);
+    }
+  if (how == 3)
+    esc_test_edge (&t, t.g.heap, lhs, 0);
+  esc_test_graph_solve (&t);
+  ESC_CHECK (esc_test_has_edge (&t, lhs, ret, 0) == (how != 2));
+  ESC_CHECK (esc_test_has_edge (&t, lhs, t.g.heap, 0) == (how == 2));
+  ESC_CHECK (esc_test_has_edge (&t, t.g.heap, ret, 0) == (how == 1
+							  || how == 2));
+  ESC_CHECK (esc_test_escapes (&t, y) == (how != 0));
+  ESC_CHECK (!esc_test_escapes (&t, r) || how == 1);
+  esc_test_graph_release (&t);
+  esc_test_end ();
+}
+
 #undef T_NEW
 #undef T_OBJ
 #undef T_VAR
@@ -1395,4 +1455,6 @@ esc_graph_selftests (void)
   esc_test_loop (1);
   esc_test_loop (0);
   esc_test_param_leaks ();
+  for (int how = 0; how < 4; how++)
+    esc_test_closure_call (how);
 }
