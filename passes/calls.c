@@ -461,11 +461,10 @@ esc_build_call (esc_graph *g, gcall *call, int depth)
 	{
 	  /* A closure call: the record does not escape by being called
 	     (its body's effect on it was applied where it was made,
-	     stmts.c); the arguments do.  Its result comes from the bodies
-	     whose records the chain points to (esc_resolve_closure_calls),
-	     or from the heap.  */
+	     stmts.c).  Its arguments go to, and its result comes from, the
+	     bodies whose records the chain points to
+	     (esc_resolve_closure_calls), or the heap.  */
 	  args.n--;
-	  esc_all_args_escape (g, &args, "call through func value", loc);
 	  esc_closure_call c;
 	  c.lhs = lhs;
 	  c.chain = esc_new_loc (g, ESC_LOC_SSA, NULL_TREE, depth);
@@ -474,6 +473,15 @@ esc_build_call (esc_graph *g, gcall *call, int depth)
 	  c.to_heap = false;
 	  esc_flow_srcs (g, c.chain, esc_arg (&args, args.n), 0,
 			 "static chain", loc);
+	  c.first_arg = g->locs.length ();
+	  c.nargs = args.n;
+	  for (unsigned i = 0; i < args.n; i++)
+	    {
+	      int a = esc_new_loc (g, ESC_LOC_SSA, NULL_TREE, depth);
+	      gcc_checking_assert (a == c.first_arg + (int) i);
+	      esc_flow_srcs (g, a, esc_arg (&args, i), 0, "call parameter",
+			     loc);
+	    }
 	  g->closure_calls.safe_push (c);
 	  args.n++;
 	}

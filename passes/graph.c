@@ -783,10 +783,36 @@ esc_private_record_p (esc_graph *g, unsigned o)
   return (r->kind == ESC_LOC_VAR || r->kind == ESC_LOC_OBJECT) && !r->exposed;
 }
 
+/* Link the call C of G to the closure body B (an index of
+   G->pending_bodies): C's arguments flow to B's parameters (those B
+   uses), B's returns to C's result.  Return false if B does not take
+   C's arguments.  */
+
+static bool
+esc_link_closure_call (esc_graph *g, esc_closure_call *c, unsigned b)
+{
+  tree fn = g->pending_bodies[b];
+  if ((unsigned) list_length (DECL_ARGUMENTS (fn)) != c->nargs)
+    return false;
+  if (!c->linked)
+    c->linked = BITMAP_ALLOC (&g->obstack);
+  if (!bitmap_set_bit (c->linked, b))
+    return true;
+  unsigned i = 0;
+  for (tree p = DECL_ARGUMENTS (fn); p; p = DECL_CHAIN (p), i++)
+    if (int *l = g->index->get (p))
+      esc_flow (g, *l, c->first_arg + i, 0, "call parameter", c->loc);
+  int *ret = g->body_rets->get (fn);
+  if (ret && c->lhs >= 0)
+    esc_flow (g, c->lhs, *ret, 0, "call result", c->loc);
+  return true;
+}
+
 /* Link the unresolved closure calls of G to the closure bodies inlined in
-   G whose records their static chains point to: each such body's returns
-   flow to the call's result.  A chain that may point anywhere, or to an
-   object that is no such record, gives the call's result the heap.  Then
+   G whose records their static chains point to (esc_link_closure_call).
+   A chain that may point anywhere, or to an object that is no such
+   record, sends the call's arguments to the heap and gives its result the
+   heap (a conservative call, as gc's through an unknown func value).  Then
    send to the heap the returns of every tentative body (kept in its
    record, stmts.c) whose record is not private, or whose calls cannot all
    be told: those may be called by code that keeps what they return
@@ -820,16 +846,10 @@ esc_resolve_closure_calls (esc_graph *g)
 		      || !bitmap_bit_p (records, o))
 		    continue;
 		  found = true;
-		  int *ret = g->body_rets->get (g->pending_bodies[b]);
-		  if (!ret || c->lhs < 0)
-		    continue;
-		  if (!c->linked)
-		    c->linked = BITMAP_ALLOC (&g->obstack);
-		  if (bitmap_set_bit (c->linked, b))
-		    {
-		      esc_flow (g, c->lhs, *ret, 0, "call result", c->loc);
-		      changed = true;
-		    }
+		  unsigned before = g->edges.length ();
+		  if (!esc_link_closure_call (g, c, b))
+		    unknown = true;
+		  changed |= g->edges.length () != before;
 		}
 	      unknown |= !found;
 	    }
@@ -837,11 +857,13 @@ esc_resolve_closure_calls (esc_graph *g)
       if (unknown && !c->to_heap)
 	{
 	  c->to_heap = true;
+	  for (unsigned a = 0; a < c->nargs; a++)
+	    esc_flow (g, g->heap, c->first_arg + a, 0,
+		      "call through func value", c->loc, true);
+	  g->unknown_calls++;
 	  if (c->lhs >= 0)
-	    {
-	      esc_flow (g, c->lhs, g->heap, 0, "call result", c->loc);
-	      changed = true;
-	    }
+	    esc_flow (g, c->lhs, g->heap, 0, "call result", c->loc);
+	  changed = true;
 	}
     }
 
@@ -1411,7 +1433,7 @@ esc_test_closure_call (int how)
   /* The call, as esc_build_call leaves it.  */
   int k = T_SSA (&t), lhs = T_SSA (&t), x = T_SSA (&t);
   esc_test_edge (&t, k, how == 2 ? t.param[0] : r, how == 2 ? 0 : -1);
-  esc_closure_call c = { lhs, k, UNKNOWN_LOCATION, NULL, false };
+  esc_closure_call c = { lhs, k, 0, 0, UNKNOWN_LOCATION, NULL, false };
   t.g.closure_calls.safe_push (c);
   esc_test_edge (&t, x, lhs, 1);
   esc_test_edge (&t, t.g.result, x, 0);

@@ -91,10 +91,14 @@ struct esc_closure_call
 {
   int lhs;			/* its result's location, or -1 */
   int chain;			/* a location holding the chain's value */
+  int first_arg;		/* the locations holding the arguments: */
+  unsigned nargs;		/* FIRST_ARG .. FIRST_ARG + NARGS - 1 */
   location_t loc;
   bitmap linked;		/* the bodies (indexes of pending_bodies)
-				   whose returns already flow to LHS */
-  bool to_heap;			/* LHS already has the heap */
+				   already linked: the arguments flow to
+				   their parameters, their returns to LHS */
+  bool to_heap;			/* the arguments already go to the heap,
+				   LHS has it */
 };
 
 /* A value flowing somewhere: a location with dereferences applied.  */

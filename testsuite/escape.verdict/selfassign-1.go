@@ -73,9 +73,9 @@ func Itself(n *Node) { // PARAM: name=n leak_heap=0 leak_result=null
 }
 
 // A value carried from one call of a closure to the next is no self-store,
-// though every call stores through its own q (3 would be exact; anything
-// but null is sound).
-func Carry(bs []*BoxedPair) { // PARAM: name=bs leak_heap=1 leak_result=null
+// though every call stores through its own q: bs's pairs' p2 (3 derefs)
+// reach the heap.  f(b) is resolved to the func literal by points-to.
+func Carry(bs []*BoxedPair) { // PARAM: name=bs leak_heap=3 leak_result=null
 	var keep *int // JSON: kind=var name=keep verdict=stack class=both-stack
 	f := func(b *BoxedPair) { // JSON: kind=closure verdict=stack class=both-stack
 		// PARAM@80: name=b function=p.Carry.func1 leak_heap=2 leak_result=null
