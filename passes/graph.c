@@ -182,16 +182,6 @@ esc_new_loc (esc_graph *g, enum esc_loc_kind kind, tree t, int depth)
   loc.parent = -1;
   loc.in_first = loc.in_last = -1;
   loc.pts = NULL;
-  /* Looked at now, while its definition is at hand: the self-store rule
-     asks for every location, at every pass.  */
-  if (kind == ESC_LOC_SSA && t && TREE_CODE (t) == SSA_NAME)
-    {
-      vec<tree, va_gc> *names = g->fun->gimple_df->ssa_names;
-      loc.ssa_once = (SSA_NAME_VERSION (t) < vec_safe_length (names)
-		      && (*names)[SSA_NAME_VERSION (t)] == t
-		      && (SSA_NAME_IS_DEFAULT_DEF (t)
-			  || gimple_code (SSA_NAME_DEF_STMT (t)) != GIMPLE_PHI));
-    }
   g->locs.safe_push (loc);
   return g->locs.length () - 1;
 }
@@ -279,6 +269,12 @@ esc_loc_of (esc_graph *g, tree t, int depth)
 				: TREE_CODE (t) == PARM_DECL ? ESC_LOC_PARAM
 				: ESC_LOC_VAR);
       l = esc_new_loc (g, kind, t, kind == ESC_LOC_PARAM ? 0 : depth);
+      /* Looked at now, while its definition is at hand: the self-store
+	 rule asks for every location, at every pass.  */
+      g->locs[l].ssa_once = (own
+			     && (SSA_NAME_IS_DEFAULT_DEF (t)
+				 || (gimple_code (SSA_NAME_DEF_STMT (t))
+				     != GIMPLE_PHI)));
     }
   if (own)
     g->ssa_locs[SSA_NAME_VERSION (t)] = l;
@@ -1394,7 +1390,6 @@ esc_test_param_leaks (void)
   esc_test_graph_release (&t);
   esc_test_end ();
 }
-
 
 /* A closure body whose record R is made here returns &y; a call through
    a func value whose chain is K returns into L, and *L is returned.
