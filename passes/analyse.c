@@ -598,6 +598,7 @@ esc_analyse_unit (vec<esc_site> *sites, vec<esc_fn_range> *ranges,
   for (unsigned i = 0; i < c.members.length (); i++)
     c.members[i].release ();
   esc_summaries_release ();
+  esc_graph_spares_release ();
   delete esc_range_of_decl;
   delete esc_claimed;
   esc_range_of_decl = NULL;

@@ -58,6 +58,40 @@
    every set unknown.  */
 #define ESC_PTS_MAX_PASSES 16
 
+/* The largest vectors of the last graph released, kept for the next:
+   a unit's graphs are made one after the other, and a large function's
+   would otherwise be fresh memory, page after page, each time.  */
+static vec<esc_loc> esc_spare_locs;
+static vec<esc_edge> esc_spare_edges;
+static vec<int> esc_spare_ssa_locs;
+
+/* Move the vector *FROM, emptied, to *TO if *TO holds none (release it
+   otherwise).  */
+
+template<typename T>
+static void
+esc_keep_spare (vec<T> *from, vec<T> *to)
+{
+  if (!to->exists ())
+    {
+      from->truncate (0);
+      *to = *from;
+    }
+  else
+    from->release ();
+  *from = vNULL;
+}
+
+/* Release the vectors kept for the next graph: the unit is done.  */
+
+void
+esc_graph_spares_release (void)
+{
+  esc_spare_locs.release ();
+  esc_spare_edges.release ();
+  esc_spare_ssa_locs.release ();
+}
+
 /* Initialise G for the function FUN, whose allocation sites are
    SITES[FIRST..LAST).  */
 
@@ -74,10 +108,15 @@ esc_graph_init (esc_graph *g, function *fun, vec<esc_site> *sites,
   unsigned guess = (vec_safe_length (fun->local_decls) + 64
 		    + (fun->gimple_df
 		       ? vec_safe_length (fun->gimple_df->ssa_names) : 0));
-  g->locs.create (guess);
-  g->edges.create (guess);
+  g->locs = esc_spare_locs;
+  g->edges = esc_spare_edges;
+  g->ssa_locs = esc_spare_ssa_locs;
+  esc_spare_locs = vNULL;
+  esc_spare_edges = vNULL;
+  esc_spare_ssa_locs = vNULL;
+  g->locs.reserve_exact (guess);
+  g->edges.reserve_exact (guess);
   g->index = new hash_map<tree, int>;
-  g->ssa_locs = vNULL;
   if (fun->gimple_df)
     {
       g->ssa_locs.safe_grow (vec_safe_length (fun->gimple_df->ssa_names));
@@ -136,14 +175,14 @@ esc_graph_init (esc_graph *g, function *fun, vec<esc_site> *sites,
 void
 esc_graph_release (esc_graph *g)
 {
-  g->locs.release ();
-  g->edges.release ();
+  esc_keep_spare (&g->locs, &esc_spare_locs);
+  esc_keep_spare (&g->edges, &esc_spare_edges);
+  esc_keep_spare (&g->ssa_locs, &esc_spare_ssa_locs);
   g->stores.release ();
   g->closure_calls.release ();
   g->tentative_bodies.release ();
   g->exposed.release ();
   delete g->index;
-  g->ssa_locs.release ();
   delete g->loads;
   delete g->objects;
   delete g->site_of;

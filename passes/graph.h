@@ -213,6 +213,7 @@ struct esc_graph
 void esc_graph_init (esc_graph *g, function *fun, vec<esc_site> *sites,
 		     unsigned first, unsigned last);
 void esc_graph_release (esc_graph *g);
+void esc_graph_spares_release (void);
 int esc_new_loc (esc_graph *g, enum esc_loc_kind kind, tree t, int depth);
 int esc_loc_of (esc_graph *g, tree t, int depth);
 void esc_flow (esc_graph *g, int dst, int src, int derefs, const char *why,

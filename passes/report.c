@@ -561,55 +561,93 @@ esc_json_check_writable (const char *path)
   return ok;
 }
 
-/* Write BUF[0..LEN) to the end of PATH in one locked write.  On failure,
-   report an error and leave the file as it was.  */
+/* The unit's records are appended to the JSON output file under an
+   exclusive lock, so that the records of compilations running in
+   parallel do not mix, and written in chunks of about ESC_JSON_CHUNK
+   bytes: a large unit's text (megabytes) is never held whole, whose
+   pages would be fresh memory for the kernel to map at every unit.  */
+#define ESC_JSON_CHUNK 65536
 
-static void
-esc_append_locked (const char *path, const char *buf, size_t len)
+struct esc_json_out
 {
-  int fd = open (path, O_WRONLY | O_APPEND | O_CREAT, 0666);
-  if (fd < 0)
+  obstack ob;			/* the text not written yet */
+  const char *path;
+  int fd;			/* -1 once failed */
+  off_t before;			/* the file's size before the unit */
+};
+
+/* Open and lock PATH for OUT.  Return false, after reporting an error,
+   if it cannot be.  */
+
+static bool
+esc_json_begin (esc_json_out *out, const char *path)
+{
+  out->path = path;
+  out->fd = open (path, O_WRONLY | O_APPEND | O_CREAT, 0666);
+  if (out->fd < 0)
     {
       error ("escape plugin: cannot open JSON output %qs: %m", path);
-      return;
+      return false;
     }
-  if (flock (fd, LOCK_EX) != 0)
+  if (flock (out->fd, LOCK_EX) != 0)
     {
       error ("escape plugin: cannot lock JSON output %qs: %m", path);
-      close (fd);
-      return;
+      close (out->fd);
+      out->fd = -1;
+      return false;
     }
   struct stat st;
-  off_t before = fstat (fd, &st) == 0 ? st.st_size : -1;
+  out->before = fstat (out->fd, &st) == 0 ? st.st_size : -1;
+  obstack_init (&out->ob);
+  return true;
+}
+
+/* Write the text of OUT, if it has reached ESC_JSON_CHUNK bytes or LAST.
+   On failure, report an error, restore the file as it was before the
+   unit and write nothing more.  */
+
+static void
+esc_json_flush (esc_json_out *out, bool last)
+{
+  size_t len = obstack_object_size (&out->ob);
+  if (out->fd < 0 || (len < ESC_JSON_CHUNK && !last))
+    return;
+  char *buf = XOBFINISH (&out->ob, char *);
   size_t done = 0;
   while (done < len)
     {
-      ssize_t n = write (fd, buf + done, len - done);
+      ssize_t n = write (out->fd, buf + done, len - done);
       if (n < 0 && errno == EINTR)
 	continue;
       if (n <= 0)
 	{
-	  error ("escape plugin: cannot write JSON output %qs: %m", path);
-	  if (before >= 0 && ftruncate (fd, before) != 0)
-	    error ("escape plugin: cannot restore %qs: %m", path);
+	  error ("escape plugin: cannot write JSON output %qs: %m",
+		 out->path);
+	  if (out->before >= 0 && ftruncate (out->fd, out->before) != 0)
+	    error ("escape plugin: cannot restore %qs: %m", out->path);
+	  flock (out->fd, LOCK_UN);
+	  close (out->fd);
+	  out->fd = -1;
 	  break;
 	}
       done += n;
     }
-  flock (fd, LOCK_UN);
-  close (fd);
+  /* The chunk of the obstack stays for the next text.  */
+  obstack_free (&out->ob, buf);
 }
 
-/* Make room in OB, whose object is a growing JSON text, for a few
-   more records.  An obstack grows an object by an eighth of its size,
-   which would copy a large unit's records eight times over; doubling it
-   copies them once.  */
+/* Write what is left of OUT's text, unlock and close its file.  */
 
 static void
-esc_json_reserve (obstack *ob)
+esc_json_end (esc_json_out *out)
 {
-  if (obstack_room (ob) < 4096)
-    obstack_make_room (ob, obstack_object_size (ob) + 4096);
+  esc_json_flush (out, true);
+  if (out->fd >= 0)
+    {
+      flock (out->fd, LOCK_UN);
+      close (out->fd);
+    }
+  obstack_free (&out->ob, NULL);
 }
 
 /* Append the unit's records for SITES and PARAMS to the JSON output
@@ -618,26 +656,24 @@ esc_json_reserve (obstack *ob)
 void
 esc_report_json (vec<esc_site> *sites, vec<esc_param> *params)
 {
-  obstack ob;
-  obstack_init (&ob);
-  esc_json_unit (&ob, sites->length (), params->length ());
+  esc_json_out out;
+  if (!esc_json_begin (&out, esc_opts.json))
+    return;
+  esc_json_unit (&out.ob, sites->length (), params->length ());
   unsigned i;
   esc_site *site;
   FOR_EACH_VEC_ELT (*sites, i, site)
     {
-      esc_json_reserve (&ob);
-      esc_json_site (&ob, site);
+      esc_json_site (&out.ob, site);
+      esc_json_flush (&out, false);
     }
   esc_param *p;
   FOR_EACH_VEC_ELT (*params, i, p)
     {
-      esc_json_reserve (&ob);
-      esc_json_param (&ob, p);
+      esc_json_param (&out.ob, p);
+      esc_json_flush (&out, false);
     }
-  size_t len = obstack_object_size (&ob);
-  char *buf = XOBFINISH (&ob, char *);
-  esc_append_locked (esc_opts.json, buf, len);
-  obstack_free (&ob, NULL);
+  esc_json_end (&out);
 }
 
 /* Print the number of SITES per kind and decision to OUT.  */
@@ -716,29 +752,45 @@ esc_report_selftests (void)
   ESC_CHECK (esc_test_json_string ("\xc3\xa9t\xc3\xa9", "\"\xc3\xa9t\xc3\xa9\""));
   esc_test_end ();
 
-  esc_test_begin ("report: a growing JSON text keeps its bytes");
-  obstack ob;
-  obstack_init (&ob);
-  unsigned long sum = 0;
-  for (int i = 0; i < 20000; i++)
+  esc_test_begin ("report: JSON text written in chunks keeps its bytes");
+  char path[] = "/tmp/escape-selftest-XXXXXX";
+  int fd = mkstemp (path);
+  ESC_CHECK (fd >= 0);
+  if (fd >= 0)
     {
-      esc_json_reserve (&ob);
-      char c = 'a' + i % 26;
-      obstack_grow (&ob, &c, 1);
-      obstack_grow (&ob, "0123456789", 10);
-      sum += c;
+      ESC_CHECK (write (fd, "old\n", 4) == 4);
+      close (fd);
+      /* 20,000 records of 11 bytes: several chunks, the last partial.  */
+      esc_json_out out;
+      bool opened = esc_json_begin (&out, path);
+      ESC_CHECK (opened);
+      for (int i = 0; opened && i < 20000; i++)
+	{
+	  char c = 'a' + i % 26;
+	  obstack_1grow (&out.ob, c);
+	  obstack_grow (&out.ob, "0123456789", 10);
+	  esc_json_flush (&out, false);
+	  if (i == 10000)
+	    /* Whole chunks only, so far.  */
+	    ESC_CHECK (obstack_object_size (&out.ob) < ESC_JSON_CHUNK);
+	}
+      if (opened)
+	esc_json_end (&out);
+      FILE *f = fopen (path, "r");
+      ESC_CHECK (f != NULL);
+      if (f)
+	{
+	  char line[16];
+	  ESC_CHECK (fread (line, 1, 4, f) == 4
+		     && memcmp (line, "old\n", 4) == 0);
+	  bool same = true;
+	  for (int i = 0; i < 20000 && same; i++)
+	    same = (fread (line, 1, 11, f) == 11 && line[0] == 'a' + i % 26
+		    && memcmp (line + 1, "0123456789", 10) == 0);
+	  ESC_CHECK (same && fgetc (f) == EOF);
+	  fclose (f);
+	}
+      unlink (path);
     }
-  ESC_CHECK (obstack_object_size (&ob) == 20000 * 11);
-  ESC_CHECK (obstack_room (&ob) >= 4096 - 11);
-  char *text = XOBFINISH (&ob, char *);
-  unsigned long got = 0;
-  bool digits = true;
-  for (int i = 0; i < 20000; i++)
-    {
-      got += text[i * 11];
-      digits &= memcmp (text + i * 11 + 1, "0123456789", 10) == 0;
-    }
-  ESC_CHECK (got == sum && digits);
-  obstack_free (&ob, NULL);
   esc_test_end ();
 }
