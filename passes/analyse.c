@@ -10,9 +10,10 @@
    summary of the component becomes "leaks to the heap", which is always
    sound.
 
-   For each function: build the graph (stmts.c, calls.c), solve it
-   (solve.c), store the parameters' summary (summary.c), and give each
-   allocation site its verdict:
+   For each function: find its allocation sites (sites.c) the first time,
+   build the graph (stmts.c, calls.c), solve it (solve.c), store the
+   parameters' summary (summary.c), and give each allocation site its
+   verdict:
 
      heap   its address escapes (to the heap, to a result, out of a loop
             iteration), or it does not but Go's rules put it on the heap
@@ -44,6 +45,9 @@ static unsigned esc_unit_conservative_edges, esc_unit_unknown_calls;
 /* Functions analysed, counting every round of recursive components.  */
 static unsigned esc_unit_analyses;
 
+/* CPU time spent finding the unit's sites, in microseconds.  */
+static long esc_unit_sites_usec;
+
 /* Set *EDGES and *CALLS to the conservative edges and the calls of
    functions without a summary of the unit's analysis, and *ANALYSES to
    the function analyses it took (a recursive component's functions once
@@ -55,6 +59,40 @@ esc_analysis_counts (unsigned *edges, unsigned *calls, unsigned *analyses)
   *edges = esc_unit_conservative_edges;
   *calls = esc_unit_unknown_calls;
   *analyses = esc_unit_analyses;
+}
+
+/* Return the CPU time spent finding the unit's sites (esc_ensure_sites),
+   in microseconds.  */
+
+long
+esc_sites_usec (void)
+{
+  return esc_unit_sites_usec;
+}
+
+/* Find the sites of the function of RANGE, unless they are found already.
+   Done just before the function's first analysis, or when a function
+   that inlines it as a closure body claims them: the function's
+   statements, which the graph is built from next, are then in the
+   cache, where finding the sites of the whole unit first would leave
+   only the last functions' there.  */
+
+static void
+esc_ensure_sites (esc_fn_range *range)
+{
+  if (range->found)
+    return;
+  long start = esc_cpu_usec ();
+  function *fun = range->node->get_fun ();
+  range->found = true;
+  range->first = esc_unit_sites->length ();
+  push_cfun (fun);
+  esc_find_sites (fun, esc_unit_sites);
+  pop_cfun ();
+  range->last = esc_unit_sites->length ();
+  for (unsigned i = range->first; i < range->last; i++)
+    (*esc_unit_sites)[i].seq = i - range->first;
+  esc_unit_sites_usec += esc_cpu_usec () - start;
 }
 
 static void esc_reset_site (esc_site *site);
@@ -72,6 +110,7 @@ esc_claim_closure_sites (esc_graph *g, tree fn)
   if (!r)
     return;
   esc_fn_range *range = &(*esc_unit_ranges)[*r];
+  esc_ensure_sites (range);
   bool first = !esc_claimed->add (*r);
   for (unsigned i = range->first; i < range->last; i++)
     {
@@ -330,6 +369,7 @@ static bool
 esc_analyse_function (esc_fn_range *range, vec<esc_site> *sites,
 		      vec<esc_param> *params)
 {
+  esc_ensure_sites (range);
   function *fun = range->node->get_fun ();
   push_cfun (fun);
   esc_unit_analyses++;
@@ -540,6 +580,7 @@ esc_analyse_unit (vec<esc_site> *sites, vec<esc_fn_range> *ranges,
   esc_unit_sites = sites;
   esc_unit_conservative_edges = esc_unit_unknown_calls = 0;
   esc_unit_analyses = 0;
+  esc_unit_sites_usec = 0;
   esc_range_of_decl = new hash_map<tree, int>;
   esc_claimed = new hash_set<int_hash<int, -1, -2> >;
   for (unsigned i = 0; i < ranges->length (); i++)
@@ -595,6 +636,10 @@ esc_analyse_unit (vec<esc_site> *sites, vec<esc_fn_range> *ranges,
   for (unsigned i = 0; i < c.members.length (); i++)
     if (c.state[i] == 0)
       esc_ensure_analysed (&c, (*ranges)[c.members[i][0]].node);
+  /* Every function is in a component, and so analysed; but a function
+     whose sites were not found would silently have none.  */
+  for (unsigned i = 0; i < ranges->length (); i++)
+    esc_ensure_sites (&(*ranges)[i]);
   for (unsigned i = 0; i < c.members.length (); i++)
     c.members[i].release ();
   esc_summaries_release ();

@@ -102,6 +102,9 @@ struct esc_site
   gimple *stmt;			/* the allocating statement */
   tree decl;			/* stack sites: the local holding the
 				   object, or NULL */
+  unsigned seq;			/* its rank among its function's sites, in
+				   statement order: the report order's last
+				   key */
 
   /* The recomputed analysis (analyse.c, solve.c).  */
   enum esc_decision verdict;	/* heap, stack or static */
@@ -128,12 +131,15 @@ enum esc_class
   ESC_CLASS_NONE		/* not analysed */
 };
 
-/* The functions of the unit: each one's sites are SITES[FIRST..LAST).  */
+/* The functions of the unit: each one's sites are SITES[FIRST..LAST),
+   once FOUND (analyse.c finds them just before the function's graph is
+   built).  */
 struct esc_fn_range
 {
   cgraph_node *node;
   unsigned first, last;
   int line;
+  bool found;
 };
 
 /* A parameter's leak summary, as reported.  */
@@ -282,6 +288,7 @@ void esc_analyse_unit (vec<esc_site> *sites, vec<esc_fn_range> *ranges,
 enum esc_class esc_site_class (const esc_site *site);
 void esc_analysis_counts (unsigned *edges, unsigned *calls,
 			  unsigned *analyses);
+long esc_sites_usec (void);
 const char *esc_class_name (enum esc_class cls);
 
 /* report.c */
@@ -299,6 +306,7 @@ void esc_dump_function (function *fun, vec<esc_site> *sites,
 
 /* pass.c */
 opt_pass *make_pass_escape (gcc::context *ctxt);
+long esc_cpu_usec (void);
 
 /* selftest.c: unit tests (-fplugin-arg-escape-selftest); each file's
    are at its end.  */

@@ -5,9 +5,11 @@
    front end decided on (nothing is inlined, folded or removed yet), at -O0
    as at -O2.  It reads the IL and never changes it.
 
-   The pass finds the sites of every function (sites.c), attaches gccgo's
-   notes to them (gccnotes.c), dumps the annotated functions (dump.c), then
-   sorts the sites and reports them (report.c).  */
+   The pass analyses the unit (analyse.c), which finds each function's
+   sites (sites.c) just before it builds the function's graph from the
+   same statements, then attaches gccgo's notes to the sites
+   (gccnotes.c), dumps the annotated functions (dump.c), sorts the sites
+   and reports them (report.c).  */
 
 #include "compat.h"
 #include "escape.h"
@@ -99,26 +101,17 @@ public:
   virtual unsigned int execute (function *);
 };
 
-/* Set *T to the CPU time the compiler has used.  The pass's own time is
-   measured in CPU time, not wall time, so that other work on the machine
-   does not count.  */
+/* Return the CPU time the compiler has used, in microseconds.  The
+   pass's own time is measured in CPU time, not wall time, so that other
+   work on the machine does not count.  */
 
-static void
-esc_cpu_now (struct timespec *t)
+long
+esc_cpu_usec (void)
 {
-  if (clock_gettime (CLOCK_PROCESS_CPUTIME_ID, t) != 0)
-    t->tv_sec = t->tv_nsec = 0;
-}
-
-/* Return the microseconds of CPU time from START to now.  */
-
-static long
-esc_usec_since (const struct timespec *start)
-{
-  struct timespec now;
-  esc_cpu_now (&now);
-  return ((now.tv_sec - start->tv_sec) * 1000000L
-	  + (now.tv_nsec - start->tv_nsec) / 1000);
+  struct timespec t;
+  if (clock_gettime (CLOCK_PROCESS_CPUTIME_ID, &t) != 0)
+    return 0;
+  return t.tv_sec * 1000000L + t.tv_nsec / 1000;
 }
 
 /* Run the pass over the unit.  */
@@ -129,8 +122,7 @@ pass_escape::execute (function *)
   auto_vec<esc_site> sites;
   auto_vec<esc_fn_range> ranges;
   cgraph_node *node;
-  struct timespec start;
-  esc_cpu_now (&start);
+  long start = esc_cpu_usec ();
 
   if (esc_opts.selftest && !esc_run_selftests ())
     error ("escape plugin: unit tests failed (see the FAIL lines above)");
@@ -142,20 +134,19 @@ pass_escape::execute (function *)
 	continue;
       esc_fn_range range;
       range.node = node;
-      range.first = sites.length ();
-      push_cfun (fun);
-      esc_find_sites (fun, &sites);
-      pop_cfun ();
-      range.last = sites.length ();
+      range.first = range.last = 0;
       range.line = LOCATION_LINE (DECL_SOURCE_LOCATION (node->decl));
+      range.found = false;
       ranges.safe_push (range);
     }
 
-  esc_notes_attach (&sites);
-  long find_usec = esc_usec_since (&start);
+  /* The analysis finds each function's sites when it comes to it.  */
   auto_vec<esc_param> params;
   esc_analyse_unit (&sites, &ranges, &params);
-  long analyse_usec = esc_usec_since (&start) - find_usec;
+  long notes_start = esc_cpu_usec ();
+  esc_notes_attach (&sites);
+  long find_usec = esc_sites_usec () + esc_cpu_usec () - notes_start;
+  long analyse_usec = notes_start - start - esc_sites_usec ();
 
   if (dump_file)
     {
@@ -182,7 +173,7 @@ pass_escape::execute (function *)
 
   if (esc_opts.stats)
     {
-      long usec = esc_usec_since (&start);
+      long usec = esc_cpu_usec () - start;
       /* Counted after the time was taken: the pass itself does not.  */
       unsigned long statements = 0;
       unsigned i;

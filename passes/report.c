@@ -33,7 +33,7 @@ esc_strcmp0 (const char *a, const char *b)
 }
 
 /* Compare the sites A and B for qsort: by position, then kind, decision,
-   name and type.  */
+   name, type, function and rank in the function.  */
 
 static int
 esc_site_cmp (const void *a, const void *b)
@@ -57,7 +57,15 @@ esc_site_cmp (const void *a, const void *b)
   c = esc_strcmp0 (s1->type, s2->type);
   if (c)
     return c;
-  return esc_strcmp0 (s1->function, s2->function);
+  c = esc_strcmp0 (s1->function, s2->function);
+  if (c)
+    return c;
+  /* Two sites of one function at one position: statement order, so that
+     the order does not depend on the order the functions' sites were
+     found in.  */
+  if (s1->seq != s2->seq)
+    return s1->seq < s2->seq ? -1 : 1;
+  return 0;
 }
 
 /* Sort SITES into report order.  */
