@@ -41,6 +41,11 @@ Environment:
                     a size that takes longer ends its shape's series
   BENCH_INSN_SIZES  statement counts for part 3
                     (default "10000 30000 100000 300000")
+  BENCH_CACHE_SIM   if 1, part 3 also simulates the caches (callgrind
+                    --cache-sim; about twice as slow) and gives the
+                    pass's data misses per statement: in the first level,
+                    and in the machine's L2 (from sysfs), simulated as
+                    the last level
 """
 
 import argparse
@@ -422,6 +427,9 @@ def scaling(args, tmp, failures):
         r["ns_per_stmt"] = 1000.0 * r["pass_usec"] / r["statements"]
         r["fastest_ns_per_stmt"] = (1000.0 * min(x["pass_usec"] for x in samples)
                                     / r["statements"])
+        # The machine's own noise at this size: slowest run / fastest run.
+        r["noise"] = (max(x["pass_usec"] for x in samples)
+                      / max(1, min(x["pass_usec"] for x in samples)))
         for phase in ("sites", "analysis", "report"):
             r[phase + "_ns_per_stmt"] = (1000.0 * med(phase + "_usec")
                                          / r["statements"])
@@ -437,16 +445,16 @@ def scaling_report(results, skipped, runs):
     w("(fastest: the fastest run).  Shapes: many = many functions of moderate size;")
     w("few = 4 very large functions.")
     w("")
-    hdr = ("%-5s %10s %9s %7s %8s %8s %8s %8s %9s %9s"
+    hdr = ("%-5s %10s %9s %7s %8s %8s %8s %6s %8s %9s %9s"
            % ("shape", "statements", "functions", "sites", "pass ms",
-              "ns/stmt", "fastest", "compile", "pass", "rss MiB"))
+              "ns/stmt", "fastest", "noise", "compile", "pass", "rss MiB"))
     w(hdr)
     w("-" * len(hdr))
     for r in results:
-        w("%-5s %10d %9d %7d %8.1f %8.0f %8.0f %7.1fs %8.2f%% %9.0f"
+        w("%-5s %10d %9d %7d %8.1f %8.0f %8.0f %6.2f %7.1fs %8.2f%% %9.0f"
           % (r["shape"], r["statements"], r["functions"], r["sites"],
              r["pass_usec"] / 1000.0, r["ns_per_stmt"],
-             r["fastest_ns_per_stmt"], r["compile_wall"],
+             r["fastest_ns_per_stmt"], r["noise"], r["compile_wall"],
              100.0 * r["pass_usec"] / 1e6 / r["compile_wall"], r["rss_kib"] / 1024.0))
     w("")
     w("The pass's phases, ns per statement (medians): sites reads every statement")
@@ -485,6 +493,14 @@ def scaling_report(results, skipped, runs):
         w("  fastest runs %.2f; phases: sites %.2f, analysis %.2f"
           % (spread[name]["fastest_spread"], spread[name]["sites_spread"],
              spread[name]["analysis_spread"]))
+    measured = [r for r in results if r["target_statements"] >= SPREAD_MIN_STMTS]
+    if measured:
+        worst = max(measured, key=lambda r: r["noise"])
+        w("noise: the slowest of a size's runs over its fastest, up to %.2f"
+          % worst["noise"])
+        w("  (%s, %d statements): a spread within that is not told from the"
+          % (worst["shape"], worst["statements"]))
+        w("  machine's own variation.")
     w("Sizes under ~%d statements are left out of the spread: the pass takes"
       % SPREAD_MIN_STMTS)
     w("about a millisecond or less there, and the timer's noise dominates.")
@@ -496,6 +512,26 @@ def scaling_report(results, skipped, runs):
         w("Largest program: %d statements (%s), gccgo -O0 compiles it in %.1f s."
           % (big["statements"], big["shape"], big["compile_wall"]))
     return "\n".join(out), spread
+
+
+def l2_cache():
+    """The machine's second-level cache as valgrind's --LL value (size,
+    associativity, line size in bytes), from sysfs, or None."""
+    base = "/sys/devices/system/cpu/cpu0/cache"
+    try:
+        for idx in sorted(os.listdir(base)):
+            d = os.path.join(base, idx)
+            if not idx.startswith("index") or read(os.path.join(d, "level")).strip() != "2":
+                continue
+            size = read(os.path.join(d, "size")).strip()
+            mult = {"K": 1024, "M": 1024 * 1024}.get(size[-1:], 1)
+            size = int(size.rstrip("KM")) * mult
+            ways = int(read(os.path.join(d, "ways_of_associativity")))
+            line = int(read(os.path.join(d, "coherency_line_size")))
+            return "%d,%d,%d" % (size, ways, line)
+    except (OSError, ValueError):
+        pass
+    return None
 
 
 def instructions(args, tmp, failures):
@@ -516,9 +552,25 @@ def instructions(args, tmp, failures):
         outs = os.path.join(tmp, "callgrind")
         shutil.rmtree(outs, ignore_errors=True)
         os.mkdir(outs)
-        wrapper = ",".join(["valgrind", "--tool=callgrind",
-                            "--toggle-collect=pass_escape::execute*",
-                            "--callgrind-out-file=" + os.path.join(outs, "%p.out")])
+        cache_sim = os.environ.get("BENCH_CACHE_SIM", "") == "1"
+        sim = []
+        if cache_sim:
+            # The last level simulated is the machine's L2: the level a
+            # large function's graph and IL outgrow first.
+            sim = ["--cache-sim=yes"]
+            l2 = l2_cache()
+            if l2:
+                sim.append("--LL=" + l2)
+        # A script, not -wrapper's comma-separated list: --LL's value has
+        # commas of its own.
+        wrapper = os.path.join(tmp, "callgrind.sh")
+        with open(wrapper, "w") as f:
+            f.write("#!/bin/sh\nexec %s \"$@\"\n" % " ".join(
+                shlex.quote(a) for a in
+                ["valgrind", "--tool=callgrind",
+                 "--toggle-collect=pass_escape::execute*",
+                 "--callgrind-out-file=" + os.path.join(outs, "%p.out")] + sim))
+        os.chmod(wrapper, 0o755)
         cmd = [args.gccgo, "-c", "-O0", "-fgo-pkgpath=bench", "-o",
                os.path.join(tmp, "insn.o"), src, "-wrapper", wrapper] + \
             plugin_flags(args.plugin, tmp)
@@ -526,16 +578,30 @@ def instructions(args, tmp, failures):
         errf = os.path.join(tmp, "err")
         st, wall, cpu, rss = run(cmd, tmp, errf, 3600)
         stats = parse_stats(read(errf)) if st == 0 else None
-        insn = 0
+        counts = {}
         for f in os.listdir(outs):
-            m = re.search(r"^summary: (\d+)$", read(os.path.join(outs, f)), re.M)
-            insn += int(m.group(1)) if m else 0
+            text = read(os.path.join(outs, f))
+            ll = re.search(r"^desc: LL cache: (\d+) B", text, re.M)
+            if ll:
+                counts["ll_bytes"] = int(ll.group(1))
+            ev = re.search(r"^events: (.*)$", text, re.M)
+            m = re.search(r"^summary: (.*)$", text, re.M)
+            if ev and m:
+                for name, v in zip(ev.group(1).split(), m.group(1).split()):
+                    counts[name] = counts.get(name, 0) + int(v)
+        insn = counts.get("Ir", 0)
         if stats is None or insn == 0:
             failures.append("instructions %d: no count (status %s)" % (size, st))
             continue
+        n_stmt = float(stats["statements"])
         r = {"target_statements": size, "statements": stats["statements"],
-             "instructions": insn,
-             "insn_per_stmt": insn / float(stats["statements"])}
+             "instructions": insn, "insn_per_stmt": insn / n_stmt}
+        if cache_sim:
+            r["d1_misses_per_stmt"] = (counts.get("D1mr", 0)
+                                       + counts.get("D1mw", 0)) / n_stmt
+            r["ll_misses_per_stmt"] = (counts.get("DLmr", 0)
+                                       + counts.get("DLmw", 0)) / n_stmt
+            r["ll_bytes"] = counts.get("ll_bytes", 0)
         results.append(r)
         progress("[%d/%d] instructions few %d: %d statements, %.0f per statement"
                  % (n + 1, len(sizes), size, r["statements"], r["insn_per_stmt"]))
@@ -548,9 +614,17 @@ def instructions_report(results):
     w("Instructions: the pass's own instructions per GIMPLE statement (callgrind,")
     w("-O0, shape few): exact, whatever the machine's load.")
     w("")
-    w("%10s %14s %12s" % ("statements", "instructions", "per stmt"))
+    sim = any("ll_misses_per_stmt" in r for r in results)
+    w("%10s %14s %12s" % ("statements", "instructions", "per stmt")
+      + ("  %12s %12s" % ("D1 miss/stmt", "LL miss/stmt") if sim else ""))
     for r in results:
-        w("%10d %14d %12.0f" % (r["statements"], r["instructions"], r["insn_per_stmt"]))
+        w("%10d %14d %12.0f" % (r["statements"], r["instructions"], r["insn_per_stmt"])
+          + ("  %12.2f %12.2f" % (r["d1_misses_per_stmt"], r["ll_misses_per_stmt"])
+             if "ll_misses_per_stmt" in r else ""))
+    if sim:
+        w("Data misses per statement, simulated by callgrind: D1 the first level,")
+        w("LL the last: %d KiB, the machine's L2 when sysfs tells it."
+          % (max(r.get("ll_bytes", 0) for r in results) // 1024))
     spread = None
     if len(results) >= 2:
         v = [r["insn_per_stmt"] for r in results]
