@@ -87,7 +87,10 @@ esc_ensure_sites (esc_fn_range *range)
   range->found = true;
   range->first = esc_unit_sites->length ();
   push_cfun (fun);
-  esc_find_sites (fun, esc_unit_sites);
+  /* devirt.c's facts about the function's locals come from the same
+     walk as the index of its locals.  */
+  esc_devirt_begin (fun);
+  esc_find_sites (fun, esc_unit_sites, esc_devirt_note);
   pop_cfun ();
   range->last = esc_unit_sites->length ();
   for (unsigned i = range->first; i < range->last; i++)
@@ -643,6 +646,7 @@ esc_analyse_unit (vec<esc_site> *sites, vec<esc_fn_range> *ranges,
   for (unsigned i = 0; i < c.members.length (); i++)
     c.members[i].release ();
   esc_summaries_release ();
+  esc_devirt_release ();
   esc_graph_spares_release ();
   delete esc_range_of_decl;
   delete esc_claimed;

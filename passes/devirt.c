@@ -14,7 +14,12 @@
    is never taken and whose every store of that field stores one and the
    same constant (an interface variable converted once from a concrete
    type; a store of the whole zero value makes it nil, and a call through
-   nil panics).  Nothing here changes the IL.  */
+   nil panics).  What those first fields hold is gathered for the whole
+   unit, each function's in the walk that indexes its locals before its
+   sites are found (esc_devirt_note, called from sites.c's walk through
+   analyse.c): a large function's statements do not fit in the cache, and
+   a walk of its own would read them all from memory once more.  Nothing
+   here changes the IL.  */
 
 #include "compat.h"
 #include "escape.h"
@@ -24,9 +29,15 @@
 /* How many SSA definitions are followed back from a value.  */
 #define ESC_DEVIRT_DEPTH 8
 
-/* The graph whose constant fields esc_valueize reads: GCC's folder takes
-   a callback without context.  */
-static esc_graph *esc_devirt_graph;
+/* What the first field of each local aggregate (esc_devirt_local_p) of
+   the unit may hold: the constant every store of it stores, or
+   error_mark_node.  Unit-wide, not per graph: a graph inlining a closure
+   body reads the body's locals, and GCC's folder calls esc_valueize
+   without context.  */
+static hash_map<tree, tree> *esc_devirt_consts;
+
+/* The functions whose statements esc_devirt_note has seen.  */
+static hash_set<tree> *esc_devirt_scanned;
 
 /* Return true if DECL is a local aggregate whose stores the function
    shows all of.  */
@@ -41,14 +52,14 @@ esc_devirt_local_p (tree decl)
 	  && DECL_STRUCT_FUNCTION (DECL_CONTEXT (decl)));
 }
 
-/* Record in G that DECL's first field may hold VALUE (error_mark_node:
+/* Record that DECL's first field may hold VALUE (error_mark_node:
    anything).  */
 
 static void
-esc_devirt_record (esc_graph *g, tree decl, tree value)
+esc_devirt_record (tree decl, tree value)
 {
   bool existed;
-  tree &slot = g->devirt_consts->get_or_insert (decl, &existed);
+  tree &slot = esc_devirt_consts->get_or_insert (decl, &existed);
   if (!existed)
     slot = value;
   else if (slot != value && !(TREE_CODE (slot) == ADDR_EXPR
@@ -57,43 +68,77 @@ esc_devirt_record (esc_graph *g, tree decl, tree value)
     slot = error_mark_node;
 }
 
-/* Scan FNDECL's body once and record in G what the first field of each of
-   its local aggregates (esc_devirt_local_p) may hold.  */
+/* Start gathering the first fields of FUN's local aggregates: the caller
+   passes every statement of FUN to esc_devirt_note next.  */
+
+void
+esc_devirt_begin (function *fun)
+{
+  if (!esc_devirt_consts)
+    {
+      esc_devirt_consts = new hash_map<tree, tree>;
+      esc_devirt_scanned = new hash_set<tree>;
+    }
+  esc_devirt_scanned->add (fun->decl);
+}
+
+/* Record what STMT, a statement of the function last given to
+   esc_devirt_begin, stores into the first field of a local aggregate.  */
+
+void
+esc_devirt_note (gimple *stmt)
+{
+  tree lhs = gimple_get_lhs (stmt);
+  if (!lhs || gimple_clobber_p (stmt))
+    return;
+  tree decl = get_base_address (lhs);
+  if (!decl || !esc_devirt_local_p (decl))
+    return;
+  tree first = TYPE_FIELDS (TREE_TYPE (decl));
+  tree rhs = (gimple_assign_single_p (stmt) ? gimple_assign_rhs1 (stmt)
+	      : NULL_TREE);
+  if (lhs == decl && rhs && TREE_CODE (rhs) == CONSTRUCTOR
+      && CONSTRUCTOR_NELTS (rhs) == 0)
+    return;		/* the zero value: nil */
+  if (TREE_CODE (lhs) == COMPONENT_REF && TREE_OPERAND (lhs, 0) == decl
+      && TREE_OPERAND (lhs, 1) != first)
+    return;		/* another field */
+  if (TREE_CODE (lhs) == COMPONENT_REF && TREE_OPERAND (lhs, 0) == decl
+      && rhs && TREE_CODE (rhs) == ADDR_EXPR
+      && is_gimple_min_invariant (rhs))
+    esc_devirt_record (decl, rhs);
+  else
+    esc_devirt_record (decl, error_mark_node);
+}
+
+/* Make sure the statements of FNDECL's body have been through
+   esc_devirt_note: the sites of every function are found before its
+   graph is built, or a closure body's before it is inlined, so this walk
+   is only a safeguard.  */
 
 static void
-esc_devirt_scan (esc_graph *g, tree fndecl)
+esc_devirt_scan (tree fndecl)
 {
-  if (g->devirt_scanned->add (fndecl))
-    return;
   function *fun = DECL_STRUCT_FUNCTION (fndecl);
+  if (esc_devirt_scanned && esc_devirt_scanned->contains (fndecl))
+    return;
+  esc_devirt_begin (fun);
   basic_block bb;
   FOR_EACH_BB_FN (bb, fun)
     for (gimple_stmt_iterator gsi = gsi_start_bb (bb); !gsi_end_p (gsi);
 	 gsi_next (&gsi))
-      {
-	gimple *stmt = gsi_stmt (gsi);
-	tree lhs = gimple_get_lhs (stmt);
-	if (!lhs || gimple_clobber_p (stmt))
-	  continue;
-	tree decl = get_base_address (lhs);
-	if (!decl || !esc_devirt_local_p (decl))
-	  continue;
-	tree first = TYPE_FIELDS (TREE_TYPE (decl));
-	tree rhs = (gimple_assign_single_p (stmt) ? gimple_assign_rhs1 (stmt)
-		    : NULL_TREE);
-	if (lhs == decl && rhs && TREE_CODE (rhs) == CONSTRUCTOR
-	    && CONSTRUCTOR_NELTS (rhs) == 0)
-	  continue;		/* the zero value: nil */
-	if (TREE_CODE (lhs) == COMPONENT_REF && TREE_OPERAND (lhs, 0) == decl
-	    && TREE_OPERAND (lhs, 1) != first)
-	  continue;		/* another field */
-	if (TREE_CODE (lhs) == COMPONENT_REF && TREE_OPERAND (lhs, 0) == decl
-	    && rhs && TREE_CODE (rhs) == ADDR_EXPR
-	    && is_gimple_min_invariant (rhs))
-	  esc_devirt_record (g, decl, rhs);
-	else
-	  esc_devirt_record (g, decl, error_mark_node);
-      }
+      esc_devirt_note (gsi_stmt (gsi));
+}
+
+/* Forget the unit's first fields.  */
+
+void
+esc_devirt_release (void)
+{
+  delete esc_devirt_consts;
+  delete esc_devirt_scanned;
+  esc_devirt_consts = NULL;
+  esc_devirt_scanned = NULL;
 }
 
 /* Return the constant the SSA name NAME holds, or NAME (GCC's valueize
@@ -122,8 +167,8 @@ esc_valueize (tree name)
 		 == TYPE_FIELDS (TREE_TYPE (TREE_OPERAND (rhs, 0))))
 	    {
 	      tree decl = TREE_OPERAND (rhs, 0);
-	      esc_devirt_scan (esc_devirt_graph, DECL_CONTEXT (decl));
-	      tree *v = esc_devirt_graph->devirt_consts->get (decl);
+	      esc_devirt_scan (DECL_CONTEXT (decl));
+	      tree *v = esc_devirt_consts->get (decl);
 	      return v && *v != error_mark_node ? *v : name;
 	    }
 	}
@@ -141,12 +186,6 @@ esc_resolve_callee (esc_graph *g, gcall *call)
   tree fn = gimple_call_fn (call);
   if (!fn || TREE_CODE (fn) != SSA_NAME)
     return NULL_TREE;
-  if (!g->devirt_consts)
-    {
-      g->devirt_consts = new hash_map<tree, tree>;
-      g->devirt_scanned = new hash_set<tree>;
-    }
-  esc_devirt_graph = g;
   /* Follow copies and casts to the load of the function pointer.  */
   tree t = fn;
   for (int i = 0; i < ESC_DEVIRT_DEPTH && TREE_CODE (t) == SSA_NAME; i++)

@@ -272,7 +272,8 @@ const char *esc_source_token (location_t loc);
 void esc_source_release (void);
 
 /* sites.c */
-void esc_find_sites (function *fun, vec<esc_site> *sites);
+void esc_find_sites (function *fun, vec<esc_site> *sites,
+		     void (*also) (gimple *) = NULL);
 const char *esc_kind_name (enum esc_kind);
 enum esc_kind esc_func_record_kind (tree type);
 const char *esc_decision_name (enum esc_decision);

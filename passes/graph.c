@@ -193,8 +193,6 @@ esc_graph_release (esc_graph *g)
   delete g->bound_params;
   delete g->field_base;
   delete g->cell_names;
-  delete g->devirt_consts;
-  delete g->devirt_scanned;
   for (unsigned i = 0; i < g->captures.length (); i++)
     g->captures[i].release ();
   g->captures.release ();

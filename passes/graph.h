@@ -202,9 +202,6 @@ struct esc_graph
 				   gets index NPARAMS */
   int max_depth;
   bitmap_obstack obstack;
-  hash_map<tree, tree> *devirt_consts;	/* local aggregate -> the constant
-					   its first field holds (devirt.c) */
-  hash_set<tree> *devirt_scanned;	/* functions scanned for them */
   unsigned conservative;	/* conservative edges made */
   unsigned unknown_calls;	/* calls of functions without summary */
 };
@@ -245,6 +242,9 @@ void esc_store_through (esc_graph *g, tree ptr, vec<esc_src> *srcs,
 
 /* devirt.c */
 tree esc_resolve_callee (esc_graph *g, gcall *call);
+void esc_devirt_begin (function *fun);
+void esc_devirt_note (gimple *stmt);
+void esc_devirt_release (void);
 
 /* calls.c */
 void esc_build_call (esc_graph *g, gcall *call, int depth);

@@ -784,10 +784,11 @@ esc_collect_value_exprs (esc_fn_ctx *ctx, tree block)
 
 /* Record in CTX the locals stored whole from a constant (GOTMP.N = {} or
    GOTMP.N = 0): gccgo's stack homes for new(T) and &T{}; and, for each
-   local kept in memory, the SSA names loaded from it.  */
+   local kept in memory, the SSA names loaded from it.  Pass every
+   statement to ALSO too, if not NULL.  */
 
 static void
-esc_index_locals (esc_fn_ctx *ctx)
+esc_index_locals (esc_fn_ctx *ctx, void (*also) (gimple *))
 {
   basic_block bb;
   FOR_EACH_BB_FN (bb, ctx->fun)
@@ -795,6 +796,8 @@ esc_index_locals (esc_fn_ctx *ctx)
 	 gsi_next (&gsi))
       {
 	gimple *stmt = gsi_stmt (gsi);
+	if (also)
+	  also (stmt);
 	if (!gimple_assign_single_p (stmt) || gimple_clobber_p (stmt))
 	  continue;
 	tree lhs = gimple_assign_lhs (stmt);
@@ -816,10 +819,14 @@ esc_index_locals (esc_fn_ctx *ctx)
 }
 
 /* Append to SITES every allocation site of FUN, which must be cfun, in
-   statement order.  */
+   statement order.  If ALSO is not NULL, pass it every statement of FUN
+   (but PHIs) first: whatever else needs a walk of the whole function
+   before its graph is built gets it here, while the statements are in
+   the cache.  */
 
 void
-esc_find_sites (function *fun, vec<esc_site> *sites)
+esc_find_sites (function *fun, vec<esc_site> *sites,
+		void (*also) (gimple *))
 {
   hash_set<tree> classified;
   hash_set<tree> zero_init;
@@ -835,7 +842,7 @@ esc_find_sites (function *fun, vec<esc_site> *sites)
   ctx.loads_of = &loads_of;
 
   esc_collect_value_exprs (&ctx, DECL_INITIAL (fun->decl));
-  esc_index_locals (&ctx);
+  esc_index_locals (&ctx, also);
 
   basic_block bb;
   FOR_EACH_BB_FN (bb, fun)
