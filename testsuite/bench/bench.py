@@ -94,7 +94,7 @@ def env_list(name, default):
     return os.environ.get(name, default).split()
 
 
-def run(cmd, cwd, errfile, timeout=None, stop_at=None):
+def run(cmd, cwd, errfile, timeout=None, stop_at=None, stop_when=None):
     """Run CMD in CWD, stderr and stdout to ERRFILE; return (status, wall
     seconds, cpu seconds, peak RSS in KiB); status is TIMEOUT if it ran
     past TIMEOUT seconds.  The rusage of wait4 covers the driver and the
@@ -102,12 +102,13 @@ def run(cmd, cwd, errfile, timeout=None, stop_at=None):
     With STOP_AT (a compiled regexp), the compilation is killed as soon as
     a line of its output matches, and the status is STOPPED: the scaling
     part needs the plugin's stats line, not the code generated after it
-    (three quarters of gccgo's time at -O0).  Its temporary files then go
-    to CWD."""
+    (three quarters of gccgo's time at -O0).  STOP_WHEN, a function
+    polled every half second, stops it the same way once it returns
+    true.  A stopped compilation's temporary files go to CWD."""
     with open(errfile, "wb") as err:
         start = time.perf_counter()
         env = None
-        if stop_at is not None:
+        if stop_at is not None or stop_when is not None:
             env = dict(os.environ, TMPDIR=cwd)
         p = subprocess.Popen(cmd, cwd=cwd, stdin=subprocess.DEVNULL,
                              stdout=err if stop_at is None else subprocess.PIPE,
@@ -138,9 +139,23 @@ def run(cmd, cwd, errfile, timeout=None, stop_at=None):
         timer = threading.Timer(timeout, kill) if timeout else None
         if timer:
             timer.start()
+        finished = threading.Event()
+        if stop_when is not None:
+            def poll():
+                while not finished.wait(0.5):
+                    if stop_when():
+                        stopped.append(True)
+                        try:
+                            os.killpg(p.pid, signal.SIGKILL)
+                        except ProcessLookupError:
+                            pass
+                        return
+            poller = threading.Thread(target=poll, daemon=True)
+            poller.start()
         try:
             _, status, ru = os.wait4(p.pid, 0)
         finally:
+            finished.set()
             if timer:
                 timer.cancel()
         wall = time.perf_counter() - start
@@ -577,6 +592,19 @@ def l2_cache():
     return None
 
 
+def dumped(outs):
+    """True once a callgrind profile in OUTS is complete (its totals line
+    is written last)."""
+    for f in os.listdir(outs):
+        path = os.path.join(outs, f)
+        try:
+            if os.path.getsize(path) > 0 and re.search(r"^totals: ", read(path), re.M):
+                return True
+        except OSError:
+            pass
+    return False
+
+
 def instructions(args, tmp, failures):
     """Part 3, optional: the pass's instructions per statement, counted by
     callgrind (valgrind) on the programs of the few-functions shape.  An
@@ -612,6 +640,7 @@ def instructions(args, tmp, failures):
                 shlex.quote(a) for a in
                 ["valgrind", "--tool=callgrind",
                  "--toggle-collect=pass_escape::execute*",
+                 "--dump-after=pass_escape::execute*",
                  "--callgrind-out-file=" + os.path.join(outs, "%p.out")] + sim))
         os.chmod(wrapper, 0o755)
         cmd = [args.gccgo, "-c", "-O0", "-fgo-pkgpath=bench", "-o",
@@ -619,7 +648,12 @@ def instructions(args, tmp, failures):
             plugin_flags(args.plugin, tmp)
         fresh_json(tmp)
         errf = os.path.join(tmp, "err")
-        st, wall, cpu, rss = run(cmd, tmp, errf, 3600)
+        # Stopped once the pass's counts are dumped: the code generation
+        # after it, under valgrind, would take most of the time.
+        st, wall, cpu, rss = run(cmd, tmp, errf, 3600,
+                                 stop_when=lambda: dumped(outs))
+        if st == STOPPED:
+            st = 0
         stats = parse_stats(read(errf)) if st == 0 else None
         counts = {}
         for f in os.listdir(outs):
