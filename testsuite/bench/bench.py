@@ -43,11 +43,12 @@ Environment:
                     a size that takes longer ends its shape's series
   BENCH_INSN_SIZES  statement counts for part 3
                     (default "10000 30000 100000 300000")
-  BENCH_CACHE_SIM   if 1, part 3 also simulates the caches (callgrind
-                    --cache-sim; about twice as slow) and gives the
-                    pass's data misses per statement: in the first level,
-                    and in the machine's L2 (from sysfs), simulated as
-                    the last level
+  BENCH_CACHE_SIM   if 1 (or l2), part 3 also simulates the caches
+                    (callgrind --cache-sim; about twice as slow) and gives
+                    the pass's data misses per statement: in the first
+                    level, and in the machine's L2 (from sysfs), simulated
+                    as the last level; if l3, in the machine's L3 instead
+                    (misses there go to memory)
 """
 
 import argparse
@@ -94,7 +95,7 @@ def env_list(name, default):
     return os.environ.get(name, default).split()
 
 
-def run(cmd, cwd, errfile, timeout=None, stop_at=None, stop_when=None):
+def run(cmd, cwd, errfile, timeout=None, stop_at=None, on_stop=None):
     """Run CMD in CWD, stderr and stdout to ERRFILE; return (status, wall
     seconds, cpu seconds, peak RSS in KiB); status is TIMEOUT if it ran
     past TIMEOUT seconds.  The rusage of wait4 covers the driver and the
@@ -102,13 +103,13 @@ def run(cmd, cwd, errfile, timeout=None, stop_at=None, stop_when=None):
     With STOP_AT (a compiled regexp), the compilation is killed as soon as
     a line of its output matches, and the status is STOPPED: the scaling
     part needs the plugin's stats line, not the code generated after it
-    (three quarters of gccgo's time at -O0).  STOP_WHEN, a function
-    polled every half second, stops it the same way once it returns
-    true.  A stopped compilation's temporary files go to CWD."""
+    (three quarters of gccgo's time at -O0).  ON_STOP, if given, is
+    called first, and may wait.  A stopped compilation's temporary files
+    go to CWD."""
     with open(errfile, "wb") as err:
         start = time.perf_counter()
         env = None
-        if stop_at is not None or stop_when is not None:
+        if stop_at is not None:
             env = dict(os.environ, TMPDIR=cwd)
         p = subprocess.Popen(cmd, cwd=cwd, stdin=subprocess.DEVNULL,
                              stdout=err if stop_at is None else subprocess.PIPE,
@@ -123,6 +124,8 @@ def run(cmd, cwd, errfile, timeout=None, stop_at=None, stop_when=None):
                     if not stopped and stop_at.search(line.decode(errors="replace")):
                         stopped.append(True)
                         err.flush()
+                        if on_stop:
+                            on_stop()
                         try:
                             os.killpg(p.pid, signal.SIGKILL)
                         except ProcessLookupError:
@@ -139,23 +142,9 @@ def run(cmd, cwd, errfile, timeout=None, stop_at=None, stop_when=None):
         timer = threading.Timer(timeout, kill) if timeout else None
         if timer:
             timer.start()
-        finished = threading.Event()
-        if stop_when is not None:
-            def poll():
-                while not finished.wait(0.5):
-                    if stop_when():
-                        stopped.append(True)
-                        try:
-                            os.killpg(p.pid, signal.SIGKILL)
-                        except ProcessLookupError:
-                            pass
-                        return
-            poller = threading.Thread(target=poll, daemon=True)
-            poller.start()
         try:
             _, status, ru = os.wait4(p.pid, 0)
         finally:
-            finished.set()
             if timer:
                 timer.cancel()
         wall = time.perf_counter() - start
@@ -572,14 +561,18 @@ def scaling_report(results, skipped, runs):
     return "\n".join(out), spread
 
 
-def l2_cache():
-    """The machine's second-level cache as valgrind's --LL value (size,
-    associativity, line size in bytes), from sysfs, or None."""
+CACHE_SIM_LEVELS = {"1": 2, "l2": 2, "l3": 3}
+
+
+def cache_level(level):
+    """The machine's cache of level LEVEL (2 or 3) as valgrind's --LL value
+    (size, associativity, line size in bytes), from sysfs, or None."""
     base = "/sys/devices/system/cpu/cpu0/cache"
     try:
         for idx in sorted(os.listdir(base)):
             d = os.path.join(base, idx)
-            if not idx.startswith("index") or read(os.path.join(d, "level")).strip() != "2":
+            if (not idx.startswith("index")
+                    or read(os.path.join(d, "level")).strip() != str(level)):
                 continue
             size = read(os.path.join(d, "size")).strip()
             mult = {"K": 1024, "M": 1024 * 1024}.get(size[-1:], 1)
@@ -605,6 +598,21 @@ def dumped(outs):
     return False
 
 
+def dump_profile(outs, timeout=600):
+    """Have the callgrind running in OUTS (its profile file PID.out) write
+    what it has counted (callgrind_control --dump), and wait until it has.
+    Called at the stats line: the pass is over, its counts are final (the
+    collection is toggled off outside it)."""
+    pids = [f.split(".")[0] for f in os.listdir(outs) if f.endswith(".out")]
+    if not pids:
+        return
+    subprocess.run(["callgrind_control", "--dump", pids[0]],
+                   stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    deadline = time.time() + timeout
+    while not dumped(outs) and time.time() < deadline:
+        time.sleep(0.5)
+
+
 def instructions(args, tmp, failures):
     """Part 3, optional: the pass's instructions per statement, counted by
     callgrind (valgrind) on the programs of the few-functions shape.  An
@@ -623,15 +631,16 @@ def instructions(args, tmp, failures):
         outs = os.path.join(tmp, "callgrind")
         shutil.rmtree(outs, ignore_errors=True)
         os.mkdir(outs)
-        cache_sim = os.environ.get("BENCH_CACHE_SIM", "") == "1"
+        level = CACHE_SIM_LEVELS.get(os.environ.get("BENCH_CACHE_SIM", ""))
+        cache_sim = level is not None
         sim = []
         if cache_sim:
-            # The last level simulated is the machine's L2: the level a
-            # large function's graph and IL outgrow first.
+            # The last level simulated is the machine's L2 (the level a
+            # large function's graph and IL outgrow first), or its L3.
             sim = ["--cache-sim=yes"]
-            l2 = l2_cache()
-            if l2:
-                sim.append("--LL=" + l2)
+            ll = cache_level(level)
+            if ll:
+                sim.append("--LL=" + ll)
         # A script, not -wrapper's comma-separated list: --LL's value has
         # commas of its own.
         wrapper = os.path.join(tmp, "callgrind.sh")
@@ -640,7 +649,6 @@ def instructions(args, tmp, failures):
                 shlex.quote(a) for a in
                 ["valgrind", "--tool=callgrind",
                  "--toggle-collect=pass_escape::execute*",
-                 "--dump-after=pass_escape::execute*",
                  "--callgrind-out-file=" + os.path.join(outs, "%p.out")] + sim))
         os.chmod(wrapper, 0o755)
         cmd = [args.gccgo, "-c", "-O0", "-fgo-pkgpath=bench", "-o",
@@ -648,10 +656,11 @@ def instructions(args, tmp, failures):
             plugin_flags(args.plugin, tmp)
         fresh_json(tmp)
         errf = os.path.join(tmp, "err")
-        # Stopped once the pass's counts are dumped: the code generation
-        # after it, under valgrind, would take most of the time.
-        st, wall, cpu, rss = run(cmd, tmp, errf, 3600,
-                                 stop_when=lambda: dumped(outs))
+        # Stopped at the stats line, once callgrind has written the pass's
+        # counts: the code generation after it, under valgrind, would take
+        # most of the time.
+        st, wall, cpu, rss = run(cmd, tmp, errf, 3600, stop_at=STATS_LINE_RE,
+                                 on_stop=lambda: dump_profile(outs))
         if st == STOPPED:
             st = 0
         stats = parse_stats(read(errf)) if st == 0 else None
@@ -700,8 +709,9 @@ def instructions_report(results):
              if "ll_misses_per_stmt" in r else ""))
     if sim:
         w("Data misses per statement, simulated by callgrind: D1 the first level,")
-        w("LL the last: %d KiB, the machine's L2 when sysfs tells it."
-          % (max(r.get("ll_bytes", 0) for r in results) // 1024))
+        w("LL the last: %d KiB, the machine's %s when sysfs tells it."
+          % (max(r.get("ll_bytes", 0) for r in results) // 1024,
+             "L%d" % CACHE_SIM_LEVELS.get(os.environ.get("BENCH_CACHE_SIM", ""), 2)))
     spread = None
     if len(results) >= 2:
         v = [r["insn_per_stmt"] for r in results]
@@ -732,6 +742,9 @@ def main():
     ap.add_argument("--commit", help="the plugin's source version, for the record")
     args = ap.parse_args()
     parts = args.parts.split(",")
+    sim = os.environ.get("BENCH_CACHE_SIM", "")
+    if sim not in ("", "0") and sim not in CACHE_SIM_LEVELS:
+        ap.error("BENCH_CACHE_SIM=%s: must be 1, l2 or l3 (or unset)" % sim)
 
     top = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
     version = subprocess.run([args.gccgo, "-dumpfullversion"], capture_output=True,
