@@ -90,7 +90,7 @@ esc_ensure_sites (esc_fn_range *range)
   /* devirt.c's facts about the function's locals come from the same
      walk as the index of its locals.  */
   esc_devirt_begin (fun);
-  esc_find_sites (fun, esc_unit_sites, esc_devirt_note);
+  range->statements = esc_find_sites (fun, esc_unit_sites, esc_devirt_note);
   pop_cfun ();
   range->last = esc_unit_sites->length ();
   for (unsigned i = range->first; i < range->last; i++)

@@ -139,7 +139,8 @@ struct esc_fn_range
   cgraph_node *node;
   unsigned first, last;
   int line;
-  bool found;
+  bool found;			/* its sites are found (analyse.c) */
+  unsigned long statements;	/* its statements and PHIs, once found */
 };
 
 /* A parameter's leak summary, as reported.  */
@@ -272,8 +273,8 @@ const char *esc_source_token (location_t loc);
 void esc_source_release (void);
 
 /* sites.c */
-void esc_find_sites (function *fun, vec<esc_site> *sites,
-		     void (*also) (gimple *) = NULL);
+unsigned long esc_find_sites (function *fun, vec<esc_site> *sites,
+			      void (*also) (gimple *) = NULL);
 const char *esc_kind_name (enum esc_kind);
 enum esc_kind esc_func_record_kind (tree type);
 const char *esc_decision_name (enum esc_decision);

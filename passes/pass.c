@@ -59,25 +59,6 @@ esc_free_params (vec<esc_param> *params)
     }
 }
 
-/* Return the number of GIMPLE statements and PHIs of FUN.  */
-
-static unsigned long
-esc_count_statements (function *fun)
-{
-  unsigned long n = 0;
-  basic_block bb;
-  FOR_EACH_BB_FN (bb, fun)
-    {
-      for (gphi_iterator pi = gsi_start_phis (bb); !gsi_end_p (pi);
-	   gsi_next (&pi))
-	n++;
-      for (gimple_stmt_iterator gsi = gsi_start_bb (bb); !gsi_end_p (gsi);
-	   gsi_next (&gsi))
-	n++;
-    }
-  return n;
-}
-
 const pass_data pass_data_escape = {
   SIMPLE_IPA_PASS,		/* type */
   "escape",			/* name */
@@ -151,6 +132,7 @@ pass_escape::execute (function *)
       range.first = range.last = 0;
       range.line = LOCATION_LINE (DECL_SOURCE_LOCATION (node->decl));
       range.found = false;
+      range.statements = 0;
       ranges.safe_push (range);
     }
 
@@ -185,16 +167,23 @@ pass_escape::execute (function *)
   if (dump_file)
     esc_report_summary (&sites, dump_file);
 
+  esc_free_sites (&sites);
+  esc_free_params (&params);
+  esc_notes_release ();
+  esc_exports_release ();
+  esc_source_release ();
+
+  /* Last, so that the time includes the whole pass, and a benchmark may
+     stop the compiler at this line (testsuite/bench).  */
   if (esc_opts.stats)
     {
       long usec = esc_cpu_usec () - start;
       long faults = esc_page_faults () - start_faults;
-      /* Counted after the time was taken: the pass itself does not.  */
       unsigned long statements = 0;
       unsigned i;
       esc_fn_range *range;
       FOR_EACH_VEC_ELT (ranges, i, range)
-	statements += esc_count_statements (range->node->get_fun ());
+	statements += range->statements;
       unsigned edges, calls, analyses;
       esc_analysis_counts (&edges, &calls, &analyses);
       fprintf (stderr, "escape: stats: %s: functions=%u statements=%lu "
@@ -204,12 +193,6 @@ pass_escape::execute (function *)
 	       find_usec, analyse_usec, usec - find_usec - analyse_usec,
 	       faults);
     }
-
-  esc_free_sites (&sites);
-  esc_free_params (&params);
-  esc_notes_release ();
-  esc_exports_release ();
-  esc_source_release ();
   return 0;
 }
 

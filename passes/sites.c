@@ -822,12 +822,15 @@ esc_index_locals (esc_fn_ctx *ctx, void (*also) (gimple *))
    statement order.  If ALSO is not NULL, pass it every statement of FUN
    (but PHIs) first: whatever else needs a walk of the whole function
    before its graph is built gets it here, while the statements are in
-   the cache.  */
+   the cache.  Return the number of statements and PHIs of FUN (for the
+   stats option: a walk of its own would cost a large function a read of
+   all its statements from memory).  */
 
-void
+unsigned long
 esc_find_sites (function *fun, vec<esc_site> *sites,
 		void (*also) (gimple *))
 {
+  unsigned long statements = 0;
   hash_set<tree> classified;
   hash_set<tree> zero_init;
   hash_map<tree, tree> value_expr_of;
@@ -849,11 +852,15 @@ esc_find_sites (function *fun, vec<esc_site> *sites,
     {
       for (gphi_iterator psi = gsi_start_phis (bb); !gsi_end_p (psi);
 	   gsi_next (&psi))
-	esc_scan_addresses (&ctx, psi.phi ());
+	{
+	  statements++;
+	  esc_scan_addresses (&ctx, psi.phi ());
+	}
       for (gimple_stmt_iterator gsi = gsi_start_bb (bb); !gsi_end_p (gsi);
 	   gsi_next (&gsi))
 	{
 	  gimple *stmt = gsi_stmt (gsi);
+	  statements++;
 	  if (is_gimple_debug (stmt) || gimple_clobber_p (stmt))
 	    continue;
 	  esc_scan_call (&ctx, stmt);
@@ -864,4 +871,5 @@ esc_find_sites (function *fun, vec<esc_site> *sites,
        it != loads_of.end (); ++it)
     (*it).second.release ();
   free (ctx.fname);
+  return statements;
 }

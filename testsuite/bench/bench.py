@@ -598,16 +598,18 @@ def dumped(outs):
     return False
 
 
-def dump_profile(outs, timeout=600):
+def dump_profile(outs, tmpdir, timeout=600):
     """Have the callgrind running in OUTS (its profile file PID.out) write
     what it has counted (callgrind_control --dump), and wait until it has.
     Called at the stats line: the pass is over, its counts are final (the
-    collection is toggled off outside it)."""
+    collection is toggled off outside it).  TMPDIR is the callgrind's, where
+    it keeps the pipes callgrind_control talks through."""
     pids = [f.split(".")[0] for f in os.listdir(outs) if f.endswith(".out")]
     if not pids:
         return
     subprocess.run(["callgrind_control", "--dump", pids[0]],
-                   stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+                   stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+                   env=dict(os.environ, TMPDIR=tmpdir))
     deadline = time.time() + timeout
     while not dumped(outs) and time.time() < deadline:
         time.sleep(0.5)
@@ -660,8 +662,9 @@ def instructions(args, tmp, failures):
         # counts: the code generation after it, under valgrind, would take
         # most of the time.
         st, wall, cpu, rss = run(cmd, tmp, errf, 3600, stop_at=STATS_LINE_RE,
-                                 on_stop=lambda: dump_profile(outs))
-        if st == STOPPED:
+                                 on_stop=lambda: dump_profile(outs, tmp))
+        stopped = st == STOPPED
+        if stopped:
             st = 0
         stats = parse_stats(read(errf)) if st == 0 else None
         counts = {}
@@ -689,8 +692,10 @@ def instructions(args, tmp, failures):
                                        + counts.get("DLmw", 0)) / n_stmt
             r["ll_bytes"] = counts.get("ll_bytes", 0)
         results.append(r)
-        progress("[%d/%d] instructions few %d: %d statements, %.0f per statement"
-                 % (n + 1, len(sizes), size, r["statements"], r["insn_per_stmt"]))
+        progress("[%d/%d] instructions few %d: %d statements, %.0f per statement "
+                 "(%.0f s%s)" % (n + 1, len(sizes), size, r["statements"],
+                                 r["insn_per_stmt"], wall,
+                                 ", stopped after the pass" if stopped else ""))
     return results
 
 
