@@ -274,7 +274,7 @@ void esc_source_release (void);
 
 /* sites.c */
 unsigned long esc_find_sites (function *fun, vec<esc_site> *sites,
-			      void (*also) (gimple *) = NULL);
+			      void (*also) (gimple *));
 const char *esc_kind_name (enum esc_kind);
 enum esc_kind esc_func_record_kind (tree type);
 const char *esc_decision_name (enum esc_decision);

@@ -19,9 +19,10 @@ the plugin's stats line) across sizes, in all and per phase.  The first
 round compiles whole (gccgo's own time and memory are reported from it);
 the later ones are stopped at the stats line, which the pass prints last.
 Part 3, instructions (only when asked for: it needs valgrind and takes
-about ten minutes): the pass's instructions per statement on the
-four-large-functions programs, counted by callgrind; exact, so a check of
-linearity that the machine's noise does not touch.
+five to ten minutes): the pass's instructions per statement on the
+four-large-functions programs, counted by callgrind, each compilation
+stopped at the stats line once callgrind has written its counts; exact,
+so a check of linearity that the machine's noise does not touch.
 
 Progress goes to stderr, the tables to stdout, all figures to
 OUT/results.json.  The exit status is 0 even if a target is missed (it is
@@ -104,8 +105,8 @@ def run(cmd, cwd, errfile, timeout=None, stop_at=None, on_stop=None):
     a line of its output matches, and the status is STOPPED: the scaling
     part needs the plugin's stats line, not the code generated after it
     (three quarters of gccgo's time at -O0).  ON_STOP, if given, is
-    called first, and may wait.  A stopped compilation's temporary files
-    go to CWD."""
+    called first, and may wait; if it returns false, the compilation is
+    left to finish.  A stopped compilation's temporary files go to CWD."""
     with open(errfile, "wb") as err:
         start = time.perf_counter()
         env = None
@@ -121,11 +122,10 @@ def run(cmd, cwd, errfile, timeout=None, stop_at=None, on_stop=None):
             def watch():
                 for line in p.stdout:
                     err.write(line)
-                    if not stopped and stop_at.search(line.decode(errors="replace")):
+                    if (not stopped and stop_at.search(line.decode(errors="replace"))
+                            and (on_stop is None or on_stop())):
                         stopped.append(True)
                         err.flush()
-                        if on_stop:
-                            on_stop()
                         try:
                             os.killpg(p.pid, signal.SIGKILL)
                         except ProcessLookupError:
@@ -603,16 +603,22 @@ def dump_profile(outs, tmpdir, timeout=600):
     what it has counted (callgrind_control --dump), and wait until it has.
     Called at the stats line: the pass is over, its counts are final (the
     collection is toggled off outside it).  TMPDIR is the callgrind's, where
-    it keeps the pipes callgrind_control talks through."""
+    it keeps the pipes callgrind_control talks through.  Return false if
+    it could not be asked, or did not write in TIMEOUT seconds: the
+    compilation then runs to its end, where callgrind writes anyway."""
     pids = [f.split(".")[0] for f in os.listdir(outs) if f.endswith(".out")]
     if not pids:
-        return
-    subprocess.run(["callgrind_control", "--dump", pids[0]],
-                   stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
-                   env=dict(os.environ, TMPDIR=tmpdir))
+        return False
+    try:
+        asked = subprocess.run(["callgrind_control", "--dump", pids[0]],
+                               stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+                               env=dict(os.environ, TMPDIR=tmpdir)).returncode == 0
+    except OSError:
+        asked = False
     deadline = time.time() + timeout
-    while not dumped(outs) and time.time() < deadline:
+    while asked and not dumped(outs) and time.time() < deadline:
         time.sleep(0.5)
+    return asked and dumped(outs)
 
 
 def instructions(args, tmp, failures):
