@@ -30,9 +30,12 @@
 
    Addresses passed only to runtime functions (channel slots, select cases,
    map iterators, staging copies read by typedmemmove) are helpers, not
-   allocation sites.  The walk is linear in the number of statements: each
-   local is classified once, and each flow search visits a bounded number
-   of uses.  */
+   allocation sites.  Site discovery reads each statement once: one walk
+   indexes the locals (their constant initialisations, the loads of those
+   kept in memory) and keeps the statements with an address operand or a
+   runtime call; the scan then visits only those (esc_find_sites).  It is
+   linear in the number of statements: each local is classified once, and
+   each flow search visits a bounded number of uses.  */
 
 #include "compat.h"
 #include "escape.h"
@@ -782,49 +785,75 @@ esc_collect_value_exprs (esc_fn_ctx *ctx, tree block)
     }
 }
 
-/* Record in CTX the locals stored whole from a constant (GOTMP.N = {} or
-   GOTMP.N = 0): gccgo's stack homes for new(T) and &T{}; and, for each
-   local kept in memory, the SSA names loaded from it.  Pass every
-   statement to ALSO too, if not NULL.  */
+/* Record in CTX what STMT tells about the function's locals: a local
+   stored whole from a constant (GOTMP.N = {} or GOTMP.N = 0) is one of
+   gccgo's stack homes for new(T) and &T{}; a load from a local kept in
+   memory is one of the statements reading it.  */
 
 static void
-esc_index_locals (esc_fn_ctx *ctx, void (*also) (gimple *))
+esc_index_local_stmt (esc_fn_ctx *ctx, gimple *stmt)
 {
-  basic_block bb;
-  FOR_EACH_BB_FN (bb, ctx->fun)
-    for (gimple_stmt_iterator gsi = gsi_start_bb (bb); !gsi_end_p (gsi);
-	 gsi_next (&gsi))
-      {
-	gimple *stmt = gsi_stmt (gsi);
-	if (also)
-	  also (stmt);
-	if (!gimple_assign_single_p (stmt) || gimple_clobber_p (stmt))
-	  continue;
-	tree lhs = gimple_assign_lhs (stmt);
-	tree rhs = gimple_assign_rhs1 (stmt);
-	if (VAR_P (lhs) && !is_global_var (lhs)
-	    && (TREE_CODE (rhs) == CONSTRUCTOR || CONSTANT_CLASS_P (rhs)))
-	  ctx->zero_init->add (lhs);
-	else if (VAR_P (rhs) && !is_global_var (rhs)
-		 && POINTER_TYPE_P (TREE_TYPE (rhs)))
-	  {
-	    bool existed;
-	    vec<gimple *> &loads = ctx->loads_of->get_or_insert (rhs,
-								 &existed);
-	    if (!existed)
-	      loads = vNULL;
-	    loads.safe_push (stmt);
-	  }
-      }
+  if (!gimple_assign_single_p (stmt) || gimple_clobber_p (stmt))
+    return;
+  tree lhs = gimple_assign_lhs (stmt);
+  tree rhs = gimple_assign_rhs1 (stmt);
+  if (VAR_P (lhs) && !is_global_var (lhs)
+      && (TREE_CODE (rhs) == CONSTRUCTOR || CONSTANT_CLASS_P (rhs)))
+    ctx->zero_init->add (lhs);
+  else if (VAR_P (rhs) && !is_global_var (rhs)
+	   && POINTER_TYPE_P (TREE_TYPE (rhs)))
+    {
+      bool existed;
+      vec<gimple *> &loads = ctx->loads_of->get_or_insert (rhs, &existed);
+      if (!existed)
+	loads = vNULL;
+      loads.safe_push (stmt);
+    }
+}
+
+/* Return true if scanning STMT (esc_scan_call, esc_scan_addresses) may
+   record a site or classify a local: if STMT calls a function of the
+   runtime table or has an address among its operands.  */
+
+static bool
+esc_scan_wanted_p (gimple *stmt)
+{
+  if (gphi *phi = dyn_cast <gphi *> (stmt))
+    {
+      for (unsigned i = 0; i < gimple_phi_num_args (phi); i++)
+	{
+	  tree arg = gimple_phi_arg_def (phi, i);
+	  if (arg && TREE_CODE (arg) == ADDR_EXPR)
+	    return true;
+	}
+      return false;
+    }
+  bool call = is_gimple_call (stmt);
+  if (call && esc_runtime_lookup (gimple_call_fndecl (stmt)))
+    return true;
+  for (unsigned i = 0; i < gimple_num_ops (stmt); i++)
+    {
+      tree op = gimple_op (stmt, i);
+      if (op && TREE_CODE (op) == ADDR_EXPR && !(call && i == 1))
+	return true;
+    }
+  return false;
 }
 
 /* Append to SITES every allocation site of FUN, which must be cfun, in
    statement order.  If ALSO is not NULL, pass it every statement of FUN
-   (but PHIs) first: whatever else needs a walk of the whole function
-   before its graph is built gets it here, while the statements are in
-   the cache.  Return the number of statements and PHIs of FUN (for the
-   stats option: a walk of its own would cost a large function a read of
-   all its statements from memory).  */
+   (but PHIs): whatever else needs a walk of the whole function before
+   its graph is built gets it here, while the statements are in the
+   cache.  Return the number of statements and PHIs of FUN (for the stats
+   option: a walk of its own would cost a large function a read of all
+   its statements from memory).
+
+   Classifying an address needs the whole function indexed first (the
+   loads of a local may come after its address is taken), but a second
+   walk of a function larger than the cache reads all its statements from
+   memory again.  So one walk indexes the locals and keeps the statements
+   that have anything to scan, a few of them; the scan then visits those,
+   in the same order.  */
 
 unsigned long
 esc_find_sites (function *fun, vec<esc_site> *sites,
@@ -835,6 +864,7 @@ esc_find_sites (function *fun, vec<esc_site> *sites,
   hash_set<tree> zero_init;
   hash_map<tree, tree> value_expr_of;
   hash_map<tree, vec<gimple *> > loads_of;
+  auto_vec<gimple *> wanted;
   esc_fn_ctx ctx;
   ctx.fun = fun;
   ctx.fname = esc_go_function_name (fun->decl);
@@ -845,7 +875,6 @@ esc_find_sites (function *fun, vec<esc_site> *sites,
   ctx.loads_of = &loads_of;
 
   esc_collect_value_exprs (&ctx, DECL_INITIAL (fun->decl));
-  esc_index_locals (&ctx, also);
 
   basic_block bb;
   FOR_EACH_BB_FN (bb, fun)
@@ -854,19 +883,29 @@ esc_find_sites (function *fun, vec<esc_site> *sites,
 	   gsi_next (&psi))
 	{
 	  statements++;
-	  esc_scan_addresses (&ctx, psi.phi ());
+	  if (esc_scan_wanted_p (psi.phi ()))
+	    wanted.safe_push (psi.phi ());
 	}
       for (gimple_stmt_iterator gsi = gsi_start_bb (bb); !gsi_end_p (gsi);
 	   gsi_next (&gsi))
 	{
 	  gimple *stmt = gsi_stmt (gsi);
 	  statements++;
-	  if (is_gimple_debug (stmt) || gimple_clobber_p (stmt))
-	    continue;
-	  esc_scan_call (&ctx, stmt);
-	  esc_scan_addresses (&ctx, stmt);
+	  if (also)
+	    also (stmt);
+	  esc_index_local_stmt (&ctx, stmt);
+	  if (!is_gimple_debug (stmt) && !gimple_clobber_p (stmt)
+	      && esc_scan_wanted_p (stmt))
+	    wanted.safe_push (stmt);
 	}
     }
+
+  for (unsigned i = 0; i < wanted.length (); i++)
+    {
+      esc_scan_call (&ctx, wanted[i]);
+      esc_scan_addresses (&ctx, wanted[i]);
+    }
+
   for (hash_map<tree, vec<gimple *> >::iterator it = loads_of.begin ();
        it != loads_of.end (); ++it)
     (*it).second.release ();
