@@ -356,9 +356,10 @@ esc_dump_graph (esc_graph *g)
       FOR_EACH_IN_EDGE (g, l, j)
 	{
 	  esc_edge *e = &g->edges[j];
-	  expanded_location x = expand_location (e->loc);
+	  esc_edge_info *info = &g->edge_info[j];
+	  expanded_location x = expand_location (info->loc);
 	  fprintf (dump_file, ";;     <- L%d derefs %d (%s%s) line %d\n",
-		   e->src, e->derefs, e->why,
+		   e->src, e->derefs, info->why,
 		   e->conservative ? ", conservative" : "", x.line);
 	}
     }

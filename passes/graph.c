@@ -63,6 +63,7 @@
    would otherwise be fresh memory, page after page, each time.  */
 static vec<esc_loc> esc_spare_locs;
 static vec<esc_edge> esc_spare_edges;
+static vec<esc_edge_info> esc_spare_edge_info;
 static vec<int> esc_spare_ssa_locs;
 
 /* Move the vector *FROM, emptied, to *TO if *TO holds none (release it
@@ -89,6 +90,7 @@ esc_graph_spares_release (void)
 {
   esc_spare_locs.release ();
   esc_spare_edges.release ();
+  esc_spare_edge_info.release ();
   esc_spare_ssa_locs.release ();
 }
 
@@ -110,12 +112,15 @@ esc_graph_init (esc_graph *g, function *fun, vec<esc_site> *sites,
 		       ? vec_safe_length (fun->gimple_df->ssa_names) : 0));
   g->locs = esc_spare_locs;
   g->edges = esc_spare_edges;
+  g->edge_info = esc_spare_edge_info;
   g->ssa_locs = esc_spare_ssa_locs;
   esc_spare_locs = vNULL;
   esc_spare_edges = vNULL;
+  esc_spare_edge_info = vNULL;
   esc_spare_ssa_locs = vNULL;
   g->locs.reserve_exact (guess);
   g->edges.reserve_exact (guess);
+  g->edge_info.reserve_exact (guess);
   g->index = new hash_map<tree, int>;
   if (fun->gimple_df)
     {
@@ -177,6 +182,7 @@ esc_graph_release (esc_graph *g)
 {
   esc_keep_spare (&g->locs, &esc_spare_locs);
   esc_keep_spare (&g->edges, &esc_spare_edges);
+  esc_keep_spare (&g->edge_info, &esc_spare_edge_info);
   esc_keep_spare (&g->ssa_locs, &esc_spare_ssa_locs);
   g->stores.release ();
   g->closure_calls.release ();
@@ -337,11 +343,11 @@ esc_flow (esc_graph *g, int dst, int src, int derefs, const char *why,
   e.dst = dst;
   e.next = -1;
   e.derefs = derefs;
-  e.why = why;
-  e.loc = loc;
   e.conservative = conservative;
+  esc_edge_info info = { why, loc };
   int k = g->edges.length ();
   g->edges.safe_push (e);
+  g->edge_info.safe_push (info);
   esc_loc *d = &g->locs[dst];
   if (d->in_last >= 0)
     g->edges[d->in_last].next = k;

@@ -24,18 +24,27 @@ enum esc_loc_kind
    order they were made; each location chains its incoming edges through
    NEXT, oldest first.  One vector, not one per location, keeps a large
    function's graph small and its walks local (most locations have one
-   incoming edge).  */
+   incoming edge).  What only a flow path shows, the reason and the
+   position, is kept apart (esc_edge_info): the propagations and the
+   solver sweep the edges many times over, and a large function's edges
+   do not fit in the L2 cache.  */
 struct esc_edge
 {
   int src;			/* index of the source location */
   int dst;			/* index of the destination */
   int next;			/* DST's next incoming edge, or -1 */
-  location_t loc;		/* the statement that made the edge */
-  const char *why;		/* gc-style reason: "assign", "call
-				   parameter", "captured by a closure" */
   short derefs;			/* -1 address-of, 0 copy, 1 load ... */
   bool conservative;		/* made because something was not
 				   understood: an unknown callee ... */
+};
+
+/* Where the edge of the same index comes from, for flow paths and
+   dumps.  */
+struct esc_edge_info
+{
+  const char *why;		/* gc-style reason: "assign", "call
+				   parameter", "captured by a closure" */
+  location_t loc;		/* the statement that made the edge */
 };
 
 /* A location.  The fields are ordered to keep it small: a large
@@ -152,6 +161,7 @@ struct esc_graph
   tree fndecl;
   vec<esc_loc> locs;
   vec<esc_edge> edges;		/* all edges, chained per destination */
+  vec<esc_edge_info> edge_info;	/* their reasons and positions */
   hash_map<tree, int> *index;	/* decl or SSA name -> location */
   vec<int> ssa_locs;		/* SSA version -> location, or -1, for
 				   the function's own SSA names */

@@ -113,24 +113,26 @@ esc_grow_step (obstack *text, obstack *json, const char *dst,
   obstack_grow (json, "\",\"from\":[", 10);
 }
 
-/* Append to TEXT and JSON that edge E is part of the current step.  */
+/* Append to TEXT and JSON that the edge K of G is part of the current
+   step.  */
 
 static void
-esc_grow_from (obstack *text, obstack *json, const esc_edge *e, bool first)
+esc_grow_from (obstack *text, obstack *json, esc_graph *g, int k, bool first)
 {
+  const esc_edge_info *info = &g->edge_info[k];
   obstack_grow (text, "  from ", 7);
-  obstack_grow (text, e->why, strlen (e->why));
-  if (e->conservative)
+  obstack_grow (text, info->why, strlen (info->why));
+  if (g->edges[k].conservative)
     obstack_grow (text, " (conservative)", 15);
   char pos[256];
-  esc_format_pos (pos, sizeof pos, e->loc);
+  esc_format_pos (pos, sizeof pos, info->loc);
   obstack_grow (text, " at ", 4);
   obstack_grow (text, pos, strlen (pos));
   obstack_1grow (text, '\n');
   if (!first)
     obstack_1grow (json, ',');
   obstack_grow (json, "{\"why\":\"", 8);
-  esc_grow_json (json, e->why);
+  esc_grow_json (json, info->why);
   obstack_grow (json, "\",\"at\":\"", 8);
   esc_grow_json (json, pos);
   obstack_grow (json, "\"}", 2);
@@ -153,7 +155,7 @@ esc_record_path (esc_graph *g, int l, esc_site *site)
     src = xstrdup ("?");
   int derefs = 0;
   int steps = 0;
-  auto_vec<const esc_edge *, 8> pending;
+  auto_vec<int, 8> pending;	/* edges of the current step */
   /* Parent pointers may loop once a location's count was lowered after
      its parent was reached through it (gc's explainPath guards against
      the same): stop at a location seen before.  */
@@ -164,11 +166,12 @@ esc_record_path (esc_graph *g, int l, esc_site *site)
     {
       int dst = g->locs[cur].parent;
       bool loop = seen.add (dst);
-      const esc_edge *e = &g->edges[g->locs[cur].parent_edge];
+      int k = g->locs[cur].parent_edge;
+      const esc_edge *e = &g->edges[k];
       derefs += e->derefs;
       if (e->conservative)
 	site->conservative = true;
-      pending.safe_push (e);
+      pending.safe_push (k);
       cur = dst;
       bool last = loop || g->locs[dst].parent < 0;
       char *name = esc_loc_name (g, dst);
@@ -184,14 +187,15 @@ esc_record_path (esc_graph *g, int l, esc_site *site)
 	}
       esc_grow_step (&text, &json, name, src, derefs, steps == 0);
       unsigned i;
-      const esc_edge *pe;
+      int pk;
       bool first_from = true;
-      FOR_EACH_VEC_ELT (pending, i, pe)
+      FOR_EACH_VEC_ELT (pending, i, pk)
 	{
-	  if (i > 0 && pending[i - 1]->loc == pe->loc
-	      && strcmp (pending[i - 1]->why, pe->why) == 0)
+	  const esc_edge_info *info = &g->edge_info[pk];
+	  if (i > 0 && g->edge_info[pending[i - 1]].loc == info->loc
+	      && strcmp (g->edge_info[pending[i - 1]].why, info->why) == 0)
 	    continue;
-	  esc_grow_from (&text, &json, pe, first_from);
+	  esc_grow_from (&text, &json, g, pk, first_from);
 	  first_from = false;
 	}
       obstack_grow (&json, "]}", 2);
