@@ -126,7 +126,7 @@ esc_claim_closure_sites (esc_graph *g, tree fn)
 	{
 	  int l = esc_loc_of (g, site->decl, INT_MAX);
 	  if (l >= 0)
-	    g->locs[l].site = i;
+	    g->loc_info[l].site = i;
 	}
     }
   g->inlined_ranges.safe_push (*r);
@@ -348,8 +348,8 @@ esc_dump_graph (esc_graph *g)
     {
       esc_loc *loc = &g->locs[l];
       fprintf (dump_file, ";;   L%u %s ", l, kinds[loc->kind]);
-      if (loc->t)
-	print_generic_expr (dump_file, loc->t, TDF_SLIM);
+      if (g->loc_info[l].t)
+	print_generic_expr (dump_file, g->loc_info[l].t, TDF_SLIM);
       fprintf (dump_file, " depth %d%s%s\n", loc->depth,
 	       loc->escapes ? " ESCAPES" : "",
 	       loc->pts_unknown ? " pts-unknown" : "");
@@ -389,7 +389,7 @@ esc_analyse_function (esc_fn_range *range, vec<esc_site> *sites,
 	{
 	  int l = esc_loc_of (&g, site->decl, INT_MAX);
 	  if (l >= 0)
-	    g.locs[l].site = i;
+	    g.loc_info[l].site = i;
 	}
     }
 

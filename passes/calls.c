@@ -213,7 +213,7 @@ esc_call_object (esc_graph *g, gcall *call, int depth)
   int o = esc_new_loc (g, ESC_LOC_OBJECT, NULL_TREE, depth);
   int *site = g->site_of->get (call);
   if (site)
-    g->locs[o].site = *site;
+    g->loc_info[o].site = *site;
   g->objects->put (call, o);
   return o;
 }

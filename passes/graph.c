@@ -62,6 +62,7 @@
    a unit's graphs are made one after the other, and a large function's
    would otherwise be fresh memory, page after page, each time.  */
 static vec<esc_loc> esc_spare_locs;
+static vec<esc_loc_info> esc_spare_loc_info;
 static vec<esc_edge> esc_spare_edges;
 static vec<esc_edge_info> esc_spare_edge_info;
 static vec<int> esc_spare_ssa_locs;
@@ -89,6 +90,7 @@ void
 esc_graph_spares_release (void)
 {
   esc_spare_locs.release ();
+  esc_spare_loc_info.release ();
   esc_spare_edges.release ();
   esc_spare_edge_info.release ();
   esc_spare_ssa_locs.release ();
@@ -111,14 +113,17 @@ esc_graph_init (esc_graph *g, function *fun, vec<esc_site> *sites,
 		    + (fun->gimple_df
 		       ? vec_safe_length (fun->gimple_df->ssa_names) : 0));
   g->locs = esc_spare_locs;
+  g->loc_info = esc_spare_loc_info;
   g->edges = esc_spare_edges;
   g->edge_info = esc_spare_edge_info;
   g->ssa_locs = esc_spare_ssa_locs;
   esc_spare_locs = vNULL;
+  esc_spare_loc_info = vNULL;
   esc_spare_edges = vNULL;
   esc_spare_edge_info = vNULL;
   esc_spare_ssa_locs = vNULL;
   g->locs.reserve_exact (guess);
+  g->loc_info.reserve_exact (guess);
   g->edges.reserve_exact (guess);
   g->edge_info.reserve_exact (guess);
   g->index = new hash_map<tree, int>;
@@ -181,6 +186,7 @@ void
 esc_graph_release (esc_graph *g)
 {
   esc_keep_spare (&g->locs, &esc_spare_locs);
+  esc_keep_spare (&g->loc_info, &esc_spare_loc_info);
   esc_keep_spare (&g->edges, &esc_spare_edges);
   esc_keep_spare (&g->edge_info, &esc_spare_edge_info);
   esc_keep_spare (&g->ssa_locs, &esc_spare_ssa_locs);
@@ -218,14 +224,14 @@ esc_new_loc (esc_graph *g, enum esc_loc_kind kind, tree t, int depth)
   esc_loc loc;
   memset ((void *) &loc, 0, sizeof loc);
   loc.kind = kind;
-  loc.t = t;
-  loc.site = -1;
   loc.param = -1;
   loc.depth = depth;
   loc.parent = -1;
-  loc.in_first = loc.in_last = -1;
+  loc.in_first = -1;
   loc.pts = NULL;
+  esc_loc_info info = { t, -1, -1 };
   g->locs.safe_push (loc);
+  g->loc_info.safe_push (info);
   return g->locs.length () - 1;
 }
 
@@ -278,7 +284,7 @@ esc_loc_of (esc_graph *g, tree t, int depth)
       && SSA_NAME_VERSION (t) < g->ssa_locs.length ())
     {
       int *v = &g->ssa_locs[SSA_NAME_VERSION (t)];
-      if (*v >= 0 && g->locs[*v].t == t)
+      if (*v >= 0 && g->loc_info[*v].t == t)
 	own = true;
       else
 	own = (*g->fun->gimple_df->ssa_names)[SSA_NAME_VERSION (t)] == t;
@@ -348,11 +354,11 @@ esc_flow (esc_graph *g, int dst, int src, int derefs, const char *why,
   int k = g->edges.length ();
   g->edges.safe_push (e);
   g->edge_info.safe_push (info);
-  esc_loc *d = &g->locs[dst];
+  esc_loc_info *d = &g->loc_info[dst];
   if (d->in_last >= 0)
     g->edges[d->in_last].next = k;
   else
-    d->in_first = k;
+    g->locs[dst].in_first = k;
   d->in_last = k;
   if (conservative)
     g->conservative++;
@@ -1079,6 +1085,7 @@ char *
 esc_loc_name (esc_graph *g, int l)
 {
   esc_loc *loc = &g->locs[l];
+  const esc_loc_info *info = &g->loc_info[l];
   switch (loc->kind)
     {
     case ESC_LOC_HEAP:
@@ -1086,9 +1093,9 @@ esc_loc_name (esc_graph *g, int l)
     case ESC_LOC_RESULT:
       return xstrdup ("~r0");
     case ESC_LOC_OBJECT:
-      if (loc->site >= 0)
+      if (info->site >= 0)
 	{
-	  const esc_site *site = &(*g->sites)[loc->site];
+	  const esc_site *site = &(*g->sites)[info->site];
 	  char *what = esc_site_description (site);
 	  if (site->kind == ESC_KIND_VAR || site->kind == ESC_KIND_PARAM)
 	    return what;
@@ -1098,18 +1105,18 @@ esc_loc_name (esc_graph *g, int l)
 	}
       return xstrdup ("{storage}");
     case ESC_LOC_PARAM:
-      if (loc->t == g->fun->static_chain_decl)
+      if (info->t == g->fun->static_chain_decl)
 	return xstrdup ("{closure}");
       /* FALLTHRU */
     default:
       {
-	tree t = loc->t;
+	tree t = info->t;
 	if (t && TREE_CODE (t) == SSA_NAME)
 	  t = SSA_NAME_VAR (t);
-	if (loc->site >= 0 && (*g->sites)[loc->site].kind != ESC_KIND_VAR
-	    && (*g->sites)[loc->site].kind != ESC_KIND_PARAM)
+	if (info->site >= 0 && (*g->sites)[info->site].kind != ESC_KIND_VAR
+	    && (*g->sites)[info->site].kind != ESC_KIND_PARAM)
 	  {
-	    char *what = esc_site_description (&(*g->sites)[loc->site]);
+	    char *what = esc_site_description (&(*g->sites)[info->site]);
 	    char *name = concat ("{storage for ", what, "}", NULL);
 	    free (what);
 	    return name;

@@ -48,17 +48,18 @@ struct esc_edge_info
 };
 
 /* A location.  The fields are ordered to keep it small: a large
-   function has tens of thousands.  */
+   function has tens of thousands, and the propagations and the solver
+   sweep them many times over.  What only building the graph and
+   reporting read is kept apart (esc_loc_info).  */
 struct esc_loc
 {
-  tree t;			/* the decl or SSA name, or NULL */
   /* Local points-to (graph.c), used to resolve stores through
      pointers.  */
   bitmap pts;			/* locations it may point to */
-  int site;			/* the allocation site it is, or -1 */
   int param;			/* parameter index; the chain is NPARAMS */
   int depth;			/* loop depth of its lifetime */
-  int in_first, in_last;	/* its incoming edges (esc_edge), or -1 */
+  int in_first;			/* its first incoming edge (esc_edge), or
+				   -1 */
 
   /* Solver state (solve.c).  */
   int walkgen;
@@ -73,6 +74,15 @@ struct esc_loc
   bool ssa_once : 1;		/* an SSA name of the function itself (not
 				   of an inlined body), not defined by a
 				   PHI: esc_single_valued_p */
+};
+
+/* What names the location of the same index, and its last incoming
+   edge: read while the graph is built, and for flow paths and dumps.  */
+struct esc_loc_info
+{
+  tree t;			/* the decl or SSA name, or NULL */
+  int site;			/* the allocation site it is, or -1 */
+  int in_last;			/* its last incoming edge, or -1 */
 };
 
 /* Iterate E (an int) over the incoming edges of location L of G, oldest
@@ -160,6 +170,7 @@ struct esc_graph
   function *fun;
   tree fndecl;
   vec<esc_loc> locs;
+  vec<esc_loc_info> loc_info;	/* their names, sites and last edges */
   vec<esc_edge> edges;		/* all edges, chained per destination */
   vec<esc_edge_info> edge_info;	/* their reasons and positions */
   hash_map<tree, int> *index;	/* decl or SSA name -> location */

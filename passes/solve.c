@@ -238,9 +238,10 @@ esc_mark_escape (esc_graph *g, int l, enum esc_root root)
 	fprintf (dump_file, " L%d(%d)", c, g->locs[c].derefs);
       fprintf (dump_file, "\n");
     }
-  if (loc->site < 0)
+  int s = g->loc_info[l].site;
+  if (s < 0)
     return;
-  esc_site *site = &(*g->sites)[loc->site];
+  esc_site *site = &(*g->sites)[s];
   site->escapes = true;
   site->verdict_reason = (root == ESC_ROOT_RESULT ? "returned"
 			  : root == ESC_ROOT_LOOP ? "loop" : "escapes");
