@@ -126,7 +126,10 @@ esc_claim_closure_sites (esc_graph *g, tree fn)
 	{
 	  int l = esc_loc_of (g, site->decl, INT_MAX);
 	  if (l >= 0)
-	    g->loc_info[l].site = i;
+	    {
+	      g->loc_info[l].site = i;
+	      g->site_locs.safe_push (l);
+	    }
 	}
     }
   g->inlined_ranges.safe_push (*r);
@@ -389,12 +392,18 @@ esc_analyse_function (esc_fn_range *range, vec<esc_site> *sites,
 	{
 	  int l = esc_loc_of (&g, site->decl, INT_MAX);
 	  if (l >= 0)
-	    g.loc_info[l].site = i;
+	    {
+	      g.loc_info[l].site = i;
+	      g.site_locs.safe_push (l);
+	    }
 	}
     }
 
   esc_build_graph (&g);
-  for (unsigned l = 0; l < g.locs.length (); l++)
+  /* A stack variable whose declaration the graph did not meet.  */
+  unsigned k;
+  int l;
+  FOR_EACH_VEC_ELT (g.site_locs, k, l)
     if (g.locs[l].depth == INT_MAX)
       g.locs[l].depth = 0;
 
@@ -405,7 +414,6 @@ esc_analyse_function (esc_fn_range *range, vec<esc_site> *sites,
 
   for (unsigned i = range->first; i < range->last; i++)
     esc_site_verdict (&(*sites)[i]);
-  unsigned k;
   int r;
   FOR_EACH_VEC_ELT (g.inlined_ranges, k, r)
     for (unsigned i = (*esc_unit_ranges)[r].first;

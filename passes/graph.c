@@ -152,6 +152,7 @@ esc_graph_init (esc_graph *g, function *fun, vec<esc_site> *sites,
   g->field_base = new hash_map<tree, int>;
   g->inlined = new hash_map<tree, int>;
   g->inlined_ranges = vNULL;
+  g->site_locs = vNULL;
   g->capture_of = new hash_map<esc_capture_key, int>;
   g->record_body = new hash_map<tree, tree>;
   g->bound_params = new hash_map<tree, tree>;
@@ -200,6 +201,7 @@ esc_graph_release (esc_graph *g)
   delete g->site_of;
   delete g->inlined;
   g->inlined_ranges.release ();
+  g->site_locs.release ();
   delete g->capture_of;
   delete g->record_body;
   delete g->bound_params;

@@ -201,6 +201,9 @@ struct esc_graph
   int inline_depth;		/* closure bodies being inlined */
   hash_map<tree, int> *inlined;	/* closure body -> its chain location */
   vec<int> inlined_ranges;	/* their site ranges (analyse.c) */
+  vec<int> site_locs;		/* the locations of stack sites' variables,
+				   made before the graph at depth INT_MAX
+				   (analyse.c) */
   hash_map<esc_capture_key, int> *capture_of;	/* (closure body, record
 						   field) -> index in
 						   CAPTURES */

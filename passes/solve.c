@@ -356,12 +356,24 @@ esc_solve (esc_graph *g, esc_leak *leaks)
 	    leaks[i].results1[k] = per[i].result + 1;
       }
 
+  /* The roots of the loop walks, the locations above the deepest loop
+     with their depths, in the order of the locations: one sweep of the
+     locations, not one per depth (a large function's do not fit in the
+     cache).  */
+  auto_vec<int> above, above_depth;
+  if (g->max_depth > 0)
+    for (unsigned l = 0; l < g->locs.length (); l++)
+      if (g->locs[l].depth < g->max_depth && (int) l != g->heap)
+	{
+	  above.safe_push (l);
+	  above_depth.safe_push (g->locs[l].depth);
+	}
   for (int k = 0; k < g->max_depth; k++)
     {
       roots.truncate (0);
-      for (unsigned l = 0; l < g->locs.length (); l++)
-	if (g->locs[l].depth <= k && (int) l != g->heap)
-	  roots.safe_push (l);
+      for (unsigned i = 0; i < above.length (); i++)
+	if (above_depth[i] <= k)
+	  roots.safe_push (above[i]);
       esc_walk (g, &roots, ESC_ROOT_LOOP, k, leaks, &escaped);
     }
 
