@@ -100,6 +100,27 @@ esc_ensure_sites (esc_fn_range *range)
 
 static void esc_reset_site (esc_site *site);
 
+/* Tie the site I of the unit (SITE) to the graph G before it is built:
+   a heap site by its allocating statement, a stack site by the location
+   of its variable, made now at an unknown depth (INT_MAX, settled where
+   its declaration is met; esc_analyse_function makes it 0 otherwise).  */
+
+static void
+esc_graph_add_site (esc_graph *g, esc_site *site, unsigned i)
+{
+  if (site->gccgo == ESC_HEAP && site->stmt)
+    g->site_of->put (site->stmt, i);
+  else if (site->gccgo == ESC_STACK && site->decl)
+    {
+      int l = esc_loc_of (g, site->decl, INT_MAX);
+      if (l >= 0)
+	{
+	  g->loc_info[l].site = i;
+	  g->site_locs.safe_push (l);
+	}
+    }
+}
+
 /* FN, a closure body, is being inlined into the graph G (stmts.c): its
    allocation sites get their verdicts from G, the function that makes its
    record, as in gc.  The first function of the unit to inline FN resets
@@ -120,17 +141,7 @@ esc_claim_closure_sites (esc_graph *g, tree fn)
       esc_site *site = &(*esc_unit_sites)[i];
       if (first)
 	esc_reset_site (site);
-      if (site->gccgo == ESC_HEAP && site->stmt)
-	g->site_of->put (site->stmt, i);
-      else if (site->gccgo == ESC_STACK && site->decl)
-	{
-	  int l = esc_loc_of (g, site->decl, INT_MAX);
-	  if (l >= 0)
-	    {
-	      g->loc_info[l].site = i;
-	      g->site_locs.safe_push (l);
-	    }
-	}
+      esc_graph_add_site (g, site, i);
     }
   g->inlined_ranges.safe_push (*r);
 }
@@ -386,17 +397,7 @@ esc_analyse_function (esc_fn_range *range, vec<esc_site> *sites,
     {
       esc_site *site = &(*sites)[i];
       esc_reset_site (site);
-      if (site->gccgo == ESC_HEAP && site->stmt)
-	g.site_of->put (site->stmt, i);
-      else if (site->gccgo == ESC_STACK && site->decl)
-	{
-	  int l = esc_loc_of (&g, site->decl, INT_MAX);
-	  if (l >= 0)
-	    {
-	      g.loc_info[l].site = i;
-	      g.site_locs.safe_push (l);
-	    }
-	}
+      esc_graph_add_site (&g, site, i);
     }
 
   esc_build_graph (&g);

@@ -16,9 +16,9 @@
    type; a store of the whole zero value makes it nil, and a call through
    nil panics).  What those first fields hold is gathered for the whole
    unit, each function's in the walk of site discovery (esc_devirt_note,
-   called from sites.c's walk through analyse.c): a large function's statements do not fit in the cache, and
-   a walk of its own would read them all from memory once more.  Nothing
-   here changes the IL.  */
+   called from sites.c's walk through analyse.c): a large function's
+   statements do not fit in the cache, and a walk of its own would read
+   them all from memory once more.  Nothing here changes the IL.  */
 
 #include "compat.h"
 #include "escape.h"
