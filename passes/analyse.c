@@ -22,7 +22,12 @@
             variables), a make with a non-constant size (Go 1.19), a
             channel, append's growth, a go statement's arguments;
      stack  it does not escape;
-     static gccgo made it static data: not analysed.  */
+     static gccgo made it static data: not analysed.
+
+   An object gccgo heap-allocates by those rules is a heap object all the
+   same: what is stored into it escapes, since a heap object must not
+   point to the stack (gc's first invariant; esc_add_rule_objects,
+   solve.c).  */
 
 #include "compat.h"
 #include "escape.h"
@@ -160,40 +165,64 @@ esc_reset_site (esc_site *site)
   site->path_text = site->path_json = NULL;
 }
 
+/* Return the reason Go's rules put the object of SITE on the heap
+   whatever its flows (a code of the JSON records' verdict_reason), or
+   NULL if they do not.  */
+
+static const char *
+esc_rule_reason (const esc_site *site)
+{
+  switch (site->kind)
+    {
+    case ESC_KIND_MAKE_SLICE:
+      if (site->size == ESC_SIZE_VAR)
+	return "non-constant-size";
+      return site->bytes >= ESC_MAX_IMPLICIT_STACK_SIZE ? "too-large" : NULL;
+    case ESC_KIND_VAR:
+    case ESC_KIND_PARAM:
+      return site->bytes > ESC_MAX_STACK_VAR_SIZE ? "too-large" : NULL;
+    case ESC_KIND_MAKE_CHAN:
+      return "channel";
+    case ESC_KIND_APPEND:
+      return "append-growth";
+    case ESC_KIND_GO_ARGS:
+      return "go-statement";
+    default:
+      return site->bytes >= ESC_MAX_IMPLICIT_STACK_SIZE ? "too-large" : NULL;
+    }
+}
+
+/* Record in G the objects of the sites SITES[FIRST..LAST) that gccgo
+   heap-allocates and Go's rules put on the heap (esc_rule_reason).  A
+   heap object must not point to the stack (gc's first invariant,
+   escape.go), so what is stored into one must escape, as gc makes it
+   escape for HeapAllocReason (batch.walkAll): the solver makes these
+   objects roots of the heap (solve.c).  Their sites keep their verdicts
+   and reasons.  Not the sites gccgo keeps on the stack against the rules
+   (gccgo-stack-too-large): their objects are not on the heap, and what
+   is stored into them does not escape.  */
+
+static void
+esc_add_rule_objects (esc_graph *g, vec<esc_site> *sites, unsigned first,
+		      unsigned last)
+{
+  for (unsigned i = first; i < last; i++)
+    {
+      esc_site *site = &(*sites)[i];
+      if (site->gccgo != ESC_HEAP || !site->stmt || !esc_rule_reason (site))
+	continue;
+      if (int *l = g->objects->get (site->stmt))
+	g->rule_objects.safe_push (*l);
+    }
+}
+
 /* Return true if the site SITE, found not to escape, must still be on the
    heap under Go's rules, and set SITE's reason.  */
 
 static bool
 esc_heap_by_rule (esc_site *site)
 {
-  const char *why = NULL;
-  switch (site->kind)
-    {
-    case ESC_KIND_MAKE_SLICE:
-      if (site->size == ESC_SIZE_VAR)
-	why = "non-constant-size";
-      else if (site->bytes >= ESC_MAX_IMPLICIT_STACK_SIZE)
-	why = "too-large";
-      break;
-    case ESC_KIND_VAR:
-    case ESC_KIND_PARAM:
-      if (site->bytes > ESC_MAX_STACK_VAR_SIZE)
-	why = "too-large";
-      break;
-    case ESC_KIND_MAKE_CHAN:
-      why = "channel";
-      break;
-    case ESC_KIND_APPEND:
-      why = "append-growth";
-      break;
-    case ESC_KIND_GO_ARGS:
-      why = "go-statement";
-      break;
-    default:
-      if (site->bytes >= ESC_MAX_IMPLICIT_STACK_SIZE)
-	why = "too-large";
-      break;
-    }
+  const char *why = esc_rule_reason (site);
   if (why)
     site->verdict_reason = why;
   return why != NULL;
@@ -403,10 +432,15 @@ esc_analyse_function (esc_fn_range *range, vec<esc_site> *sites,
   esc_build_graph (&g);
   /* A stack variable whose declaration the graph did not meet.  */
   unsigned k;
-  int l;
+  int l, r;
   FOR_EACH_VEC_ELT (g.site_locs, k, l)
     if (g.locs[l].depth == INT_MAX)
       g.locs[l].depth = 0;
+
+  esc_add_rule_objects (&g, sites, range->first, range->last);
+  FOR_EACH_VEC_ELT (g.inlined_ranges, k, r)
+    esc_add_rule_objects (&g, sites, (*esc_unit_ranges)[r].first,
+			  (*esc_unit_ranges)[r].last);
 
   esc_leak *leaks = XNEWVEC (esc_leak, g.nparams + 1);
   esc_solve (&g, leaks);
@@ -415,7 +449,6 @@ esc_analyse_function (esc_fn_range *range, vec<esc_site> *sites,
 
   for (unsigned i = range->first; i < range->last; i++)
     esc_site_verdict (&(*sites)[i]);
-  int r;
   FOR_EACH_VEC_ELT (g.inlined_ranges, k, r)
     for (unsigned i = (*esc_unit_ranges)[r].first;
 	 i < (*esc_unit_ranges)[r].last; i++)

@@ -153,6 +153,7 @@ esc_graph_init (esc_graph *g, function *fun, vec<esc_site> *sites,
   g->inlined = new hash_map<tree, int>;
   g->inlined_ranges = vNULL;
   g->site_locs = vNULL;
+  g->rule_objects = vNULL;
   g->capture_of = new hash_map<esc_capture_key, int>;
   g->record_body = new hash_map<tree, tree>;
   g->bound_params = new hash_map<tree, tree>;
@@ -202,6 +203,7 @@ esc_graph_release (esc_graph *g)
   delete g->inlined;
   g->inlined_ranges.release ();
   g->site_locs.release ();
+  g->rule_objects.release ();
   delete g->capture_of;
   delete g->record_body;
   delete g->bound_params;

@@ -21,8 +21,13 @@
      heap     the heap outlives everything; its roots are the heap and the
               objects found escaping so far; a parameter reached leaks to
               the heap.
-   That is 2 + (loop depth) walks per function, not gc's one walk per
-   location.
+     rules    from the objects Go's rules put on the heap (too large, a
+              make of non-constant size, append's growth ...) that
+              nothing made escape: what is stored into them reaches the
+              heap (a heap object must not point to the stack: gc's
+              first invariant).
+   That is 3 + (loop depth) walks per function at most, not gc's one walk
+   per location; the last one only from the rules' objects.
 
    When an allocation site's object escapes, the path from it to the root
    is written down at once (the walk's parent pointers are overwritten by
@@ -381,4 +386,21 @@ esc_solve (esc_graph *g, esc_leak *leaks)
   roots.safe_push (g->heap);
   roots.safe_splice (escaped);
   esc_walk (g, &roots, ESC_ROOT_HEAP, 0, leaks, &escaped);
+
+  /* The objects on the heap by Go's rules that nothing made escape are
+     heap roots too, so that what is stored into them reaches the heap.
+     After the heap walk, not as edges from the heap before it: their
+     sites keep "does not escape" (their verdict is the rule's), and a
+     path through one ends at it, as at any escaped object.  */
+  roots.truncate (0);
+  unsigned i;
+  int o;
+  FOR_EACH_VEC_ELT (g->rule_objects, i, o)
+    if (!g->locs[o].escapes)
+      {
+	g->locs[o].escapes = true;
+	roots.safe_push (o);
+      }
+  if (!roots.is_empty ())
+    esc_walk (g, &roots, ESC_ROOT_HEAP, 0, leaks, &escaped);
 }
