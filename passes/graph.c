@@ -1283,6 +1283,34 @@ esc_test_local_store (void)
   esc_test_end ();
 }
 
+/* p = &o; *p = x (x the parameter); *p = &o2.  When Go's rules put o on
+   the heap (RULE), x leaks and o2 escapes; otherwise neither.  o itself
+   is marked escaping only as a root: its site keeps the rule's verdict
+   (analyse.c).  */
+
+static void
+esc_test_rule_object (bool rule)
+{
+  esc_test_begin (rule ? "solve: what is stored into an object on the heap "
+		  "by Go's rules escapes"
+		  : "solve: what is stored into a local object does not "
+		  "escape");
+  esc_test_graph t;
+  esc_test_graph_init (&t, 1);
+  int o = T_OBJ (&t), o2 = T_OBJ (&t), p = T_SSA (&t);
+  esc_test_edge (&t, p, o, -1);
+  esc_test_store (&t, p, t.param[0], 0);
+  esc_test_store (&t, p, o2, -1);
+  if (rule)
+    t.g.rule_objects.safe_push (o);
+  esc_test_graph_solve (&t);
+  ESC_CHECK (t.leaks[0].heap == (rule ? 0 : ESC_LEAK_NONE));
+  ESC_CHECK (esc_test_escapes (&t, o2) == rule);
+  ESC_CHECK (esc_test_escapes (&t, o) == rule);
+  esc_test_graph_release (&t);
+  esc_test_end ();
+}
+
 /* *q = &o, q a parameter: to the heap.  */
 
 static void
@@ -1520,6 +1548,8 @@ esc_graph_selftests (void)
   esc_test_copy_to_heap ();
   esc_test_local_store ();
   esc_test_param_store ();
+  esc_test_rule_object (true);
+  esc_test_rule_object (false);
   esc_test_pts_limit (ESC_PTS_LIMIT, false);
   esc_test_pts_limit (ESC_PTS_LIMIT + 1, true);
   esc_test_exposed (true);

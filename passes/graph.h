@@ -204,8 +204,9 @@ struct esc_graph
   vec<int> site_locs;		/* the locations of stack sites' variables,
 				   made before the graph at depth INT_MAX
 				   (analyse.c) */
-  vec<int> rule_objects;	/* the locations of objects Go's rules put
-				   on the heap whatever their flows
+  vec<int> rule_objects;	/* the locations of objects gccgo
+				   heap-allocates because Go's rules put
+				   them there whatever their flows
 				   (analyse.c, solve.c) */
   hash_map<esc_capture_key, int> *capture_of;	/* (closure body, record
 						   field) -> index in
