@@ -267,6 +267,7 @@ const char *esc_decl_symbol (tree decl);
 char *esc_go_type_from_descriptor (tree arg);
 long esc_descriptor_size (tree arg);
 void esc_grow_utf8 (obstack *ob, unsigned long cp);
+bool esc_decode_id (obstack *ob, const char *s, size_t len, bool raw);
 bool esc_go_noescape_p (tree fndecl);
 char *esc_go_type_from_tree (tree type);
 const char *esc_source_token (location_t loc);

@@ -316,47 +316,9 @@ esc_encode_string (const char *s, size_t len)
 static char *
 esc_decode_pkgsym (const char *sym)
 {
-  static const char codes[] = "_0123456789abc";
-  static const char chars[] = "_./*,{}[]()\" ;";
   obstack ob;
   obstack_init (&ob);
-  const char *p = sym;
-  bool ok = *p != '\0';
-  while (ok && *p)
-    {
-      if (*p != '_')
-	{
-	  obstack_1grow (&ob, *p++);
-	  continue;
-	}
-      const char *code = p[1] ? strchr (codes, p[1]) : NULL;
-      if (code)
-	{
-	  obstack_1grow (&ob, chars[code - codes]);
-	  p += 2;
-	  continue;
-	}
-      int digits = p[1] == 'x' ? 2 : p[1] == 'u' ? 4 : p[1] == 'U' ? 8 : 0;
-      unsigned long cp = 0;
-      for (int i = 0; ok && i < digits; i++)
-	{
-	  char c = p[2 + i];
-	  if (!ISXDIGIT (c))
-	    ok = false;
-	  else
-	    cp = cp * 16 + (ISDIGIT (c) ? c - '0' : TOLOWER (c) - 'a' + 10);
-	}
-      if (!digits || !ok || cp == 0 || cp > 0x10ffff)
-	{
-	  ok = false;
-	  break;
-	}
-      if (digits == 2)
-	obstack_1grow (&ob, (char) cp);
-      else
-	esc_grow_utf8 (&ob, cp);
-      p += 2 + digits;
-    }
+  bool ok = esc_decode_id (&ob, sym, strlen (sym), true) && *sym;
   obstack_1grow (&ob, '\0');
   char *path = XOBFINISH (&ob, char *);
   char *result = NULL;

@@ -44,54 +44,61 @@ esc_grow_utf8 (obstack *ob, unsigned long cp)
     }
 }
 
-/* Append to OB the decoding of the go_encode_id encoding in S[0..LEN).  */
+/* Append to OB the decoding of S[0..LEN), an identifier or a package
+   path in gccgo's encoding for symbols (go_encode_id).  Return true if S
+   is well formed: every "_" starts an escape, and every character an
+   escape gives is one (not 0, not past U+10FFFF).  What is not well
+   formed is copied as it is.  An _xNN escape stands for a byte: RAW
+   appends it as it is, the exact inverse of the encoding (a byte that
+   is not UTF-8 becomes _xNN); otherwise as the character U+00NN, so that
+   a name to show stays UTF-8.  */
 
-static void
-esc_decode_id (obstack *ob, const char *s, size_t len)
+bool
+esc_decode_id (obstack *ob, const char *s, size_t len, bool raw)
 {
-  static const char codes[] = "_./*,{}[]()";	/* for "_" and "0".."9" */
+  static const char codes[] = "_0123456789abc";
+  static const char chars[] = "_./*,{}[]()\" ;";
   const char *end = s + len;
+  bool ok = true;
   while (s < end)
     {
       if (*s != '_' || s + 1 >= end)
 	{
+	  ok &= *s != '_';
 	  obstack_1grow (ob, *s++);
 	  continue;
 	}
-      char c = s[1];
-      if (c == '_')
-	obstack_1grow (ob, '_');
-      else if (c >= '0' && c <= '9')
-	obstack_1grow (ob, codes[c - '0' + 1]);
-      else if (c == 'a')
-	obstack_1grow (ob, '"');
-      else if (c == 'b')
-	obstack_1grow (ob, ' ');
-      else if (c == 'c')
-	obstack_1grow (ob, ';');
-      else if ((c == 'x' && s + 4 <= end) || (c == 'u' && s + 6 <= end)
-	       || (c == 'U' && s + 10 <= end))
+      const char *code = strchr (codes, s[1]);
+      if (code && *code)
 	{
-	  /* _xNN, _uNNNN, _UNNNNNNNN: a character, written as UTF-8.  */
-	  int digits = c == 'x' ? 2 : c == 'u' ? 4 : 8;
-	  char hex[9];
-	  memcpy (hex, s + 2, digits);
-	  hex[digits] = '\0';
-	  char *stop;
-	  unsigned long cp = strtoul (hex, &stop, 16);
-	  if (*stop || cp > 0x10ffff)
-	    obstack_grow (ob, s, 2 + digits);
-	  else
-	    esc_grow_utf8 (ob, cp);
-	  s += 2 + digits;
+	  obstack_1grow (ob, chars[code - codes]);
+	  s += 2;
 	  continue;
 	}
-      else
+      int digits = s[1] == 'x' ? 2 : s[1] == 'u' ? 4 : s[1] == 'U' ? 8 : 0;
+      unsigned long cp = 0;
+      bool hex = digits && s + 2 + digits <= end;
+      for (int i = 0; hex && i < digits; i++)
+	if (ISXDIGIT (s[2 + i]))
+	  cp = cp * 16 + (ISDIGIT (s[2 + i]) ? s[2 + i] - '0'
+			  : TOLOWER (s[2 + i]) - 'a' + 10);
+	else
+	  hex = false;
+      if (!hex || cp == 0 || cp > 0x10ffff)
 	{
+	  /* Not an escape: kept as it is.  */
+	  ok = false;
 	  obstack_grow (ob, s, 2);
+	  s += 2;
+	  continue;
 	}
-      s += 2;
+      if (digits == 2 && raw)
+	obstack_1grow (ob, (char) cp);
+      else
+	esc_grow_utf8 (ob, cp);
+      s += 2 + digits;
     }
+  return ok;
 }
 
 /* Return the package name to show for the encoded package path PKG of
@@ -101,7 +108,7 @@ esc_decode_id (obstack *ob, const char *s, size_t len)
 static char *
 esc_package_name (obstack *ob, const char *pkg, size_t len)
 {
-  esc_decode_id (ob, pkg, len);
+  esc_decode_id (ob, pkg, len, false);
   obstack_1grow (ob, '\0');
   char *path = XOBFINISH (ob, char *);
   const char *slash = strrchr (path, '/');
@@ -178,12 +185,12 @@ esc_go_function_name (tree fndecl)
       && esc_pointer_receiver_p (method_decl))
     {
       obstack_grow (&ob, "(*", 2);
-      esc_decode_id (&ob, rest, method - rest);
+      esc_decode_id (&ob, rest, method - rest, false);
       obstack_1grow (&ob, ')');
-      esc_decode_id (&ob, method, base_len - (method - rest));
+      esc_decode_id (&ob, method, base_len - (method - rest), false);
     }
   else
-    esc_decode_id (&ob, rest, base_len);
+    esc_decode_id (&ob, rest, base_len, false);
   if (dots)
     {
       /* gc spells closures p.F.func1; keep gccgo's other suffixes.  */
@@ -342,7 +349,7 @@ esc_go_type_from_descriptor (tree arg)
       const char *lit = sym + 6;
       obstack ob2;
       obstack_init (&ob2);
-      esc_decode_id (&ob2, lit, strlen (lit));
+      esc_decode_id (&ob2, lit, strlen (lit), false);
       obstack_1grow (&ob2, '\0');
       const char *decoded = XOBFINISH (&ob2, const char *);
       esc_spell_typelit (&ob, decoded);
@@ -368,9 +375,9 @@ esc_go_type_from_descriptor (tree arg)
 	 as the GCC types of stack objects only know NAME.  */
       const char *dot = (const char *) memchr (sym, '.', len);
       if (dot)
-	esc_decode_id (&ob, dot + 1, len - (dot + 1 - sym));
+	esc_decode_id (&ob, dot + 1, len - (dot + 1 - sym), false);
       else
-	esc_decode_id (&ob, sym, len);
+	esc_decode_id (&ob, sym, len, false);
     }
   obstack_1grow (&ob, '\0');
   char *result = xstrdup (XOBFINISH (&ob, char *));
@@ -681,16 +688,19 @@ esc_go_noescape_p (tree fndecl)
 
 /* Unit tests (selftest.c).  */
 
-/* Return true if esc_decode_id of ENCODED is DECODED.  */
+/* Return true if esc_decode_id of ENCODED, with RAW, is DECODED and
+   tells whether ENCODED is WELL_FORMED.  */
 
 static bool
-esc_test_decode_id (const char *encoded, const char *decoded)
+esc_test_decode_id (const char *encoded, const char *decoded,
+		    bool well_formed = true, bool raw = false)
 {
   obstack ob;
   obstack_init (&ob);
-  esc_decode_id (&ob, encoded, strlen (encoded));
+  bool wf = esc_decode_id (&ob, encoded, strlen (encoded), raw);
   obstack_1grow (&ob, '\0');
-  bool ok = strcmp (XOBFINISH (&ob, char *), decoded) == 0;
+  bool ok = (strcmp (XOBFINISH (&ob, char *), decoded) == 0
+	     && wf == well_formed);
   obstack_free (&ob, NULL);
   return ok;
 }
@@ -726,8 +736,13 @@ esc_gonames_selftests (void)
 				 "caf\xc3\xa9\xf0\x9f\x98\x80"));
   ESC_CHECK (esc_test_decode_id ("_x39p", "9p"));
   /* Malformed escapes are kept as they are.  */
-  ESC_CHECK (esc_test_decode_id ("a_z_u12", "a_z_u12"));
-  ESC_CHECK (esc_test_decode_id ("a_", "a_"));
+  ESC_CHECK (esc_test_decode_id ("a_z_u12", "a_z_u12", false));
+  ESC_CHECK (esc_test_decode_id ("a_", "a_", false));
+  ESC_CHECK (esc_test_decode_id ("a_x00", "a_x00", false));
+  ESC_CHECK (esc_test_decode_id ("_x+1", "_x+1", false));
+  /* A byte that is not UTF-8: as it is, or as a character to show.  */
+  ESC_CHECK (esc_test_decode_id ("a_xe9", "a\xe9", true, true));
+  ESC_CHECK (esc_test_decode_id ("a_xe9", "a\xc3\xa9"));
   esc_test_end ();
 
   esc_test_begin ("gonames: type literals are spelled as Go prints them");
