@@ -8,7 +8,9 @@
    leaks) and the component is solved again until they no longer change
    (they only grow, and are bounded); after ESC_MAX_ROUNDS rounds every
    summary of the component becomes "leaks to the heap", which is always
-   sound.
+   sound.  The rounds go forwards and backwards over the component in
+   turn: the function analysed last, whose statements are still in the
+   cache, is analysed again first.
 
    For each function: find its allocation sites (sites.c) the first time,
    build the graph (stmts.c, calls.c), solve it (solve.c), store the
@@ -531,9 +533,15 @@ esc_analyse_component (vec<esc_fn_range> *ranges, vec<int> *members,
       unsigned edges = esc_unit_conservative_edges;
       unsigned calls = esc_unit_unknown_calls;
       stable = true;
-      FOR_EACH_VEC_ELT (*members, i, m)
-	if (esc_analyse_function (&(*ranges)[m], sites, params))
-	  stable = false;
+      /* Every other round backwards: the function analysed last, whose
+	 statements are still in the cache, is analysed again first, and
+	 summaries flow both ways along a chain of calls.  */
+      for (unsigned j = 0; j < members->length (); j++)
+	{
+	  m = (*members)[round % 2 ? members->length () - 1 - j : j];
+	  if (esc_analyse_function (&(*ranges)[m], sites, params))
+	    stable = false;
+	}
       if (!stable)
 	esc_undo_round (params, mark, edges, calls);
     }
