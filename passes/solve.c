@@ -398,6 +398,9 @@ esc_solve (esc_graph *g, esc_leak *leaks)
   FOR_EACH_VEC_ELT (g->rule_objects, i, o)
     if (!g->locs[o].escapes)
       {
+	if (dump_file && (dump_flags & TDF_DETAILS))
+	  fprintf (dump_file, ";; L%d is on the heap by Go's rules: a root "
+		   "of the heap\n", o);
 	g->locs[o].escapes = true;
 	roots.safe_push (o);
       }
