@@ -126,7 +126,11 @@ esc_graph_init (esc_graph *g, function *fun, vec<esc_site> *sites,
   g->loc_info.reserve_exact (guess);
   g->edges.reserve_exact (guess);
   g->edge_info.reserve_exact (guess);
-  g->index = new hash_map<tree, int>;
+  /* Sized for the function's own locals, most of which get a location:
+     a large function's index would otherwise be rehashed a dozen
+     times.  */
+  g->index = new hash_map<tree, int> (vec_safe_length (fun->local_decls)
+				      + 16);
   if (fun->gimple_df)
     {
       g->ssa_locs.safe_grow (vec_safe_length (fun->gimple_df->ssa_names));
