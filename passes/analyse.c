@@ -218,18 +218,6 @@ esc_add_rule_objects (esc_graph *g, vec<esc_site> *sites, unsigned first,
     }
 }
 
-/* Return true if the site SITE, found not to escape, must still be on the
-   heap under Go's rules, and set SITE's reason.  */
-
-static bool
-esc_heap_by_rule (esc_site *site)
-{
-  const char *why = esc_rule_reason (site);
-  if (why)
-    site->verdict_reason = why;
-  return why != NULL;
-}
-
 /* Give SITE its verdict, its object having been found escaping or not.  */
 
 static void
@@ -247,9 +235,11 @@ esc_site_verdict (esc_site *site)
       site->verdict = ESC_HEAP;
       return;
     }
-  if (esc_heap_by_rule (site))
+  if (const char *why = esc_rule_reason (site))
     {
+      /* No escape, but on the heap under Go's rules.  */
       site->verdict = ESC_HEAP;
+      site->verdict_reason = why;
       return;
     }
   site->verdict = ESC_STACK;

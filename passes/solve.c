@@ -21,11 +21,11 @@
      heap     the heap outlives everything; its roots are the heap and the
               objects found escaping so far; a parameter reached leaks to
               the heap.
-     rules    from the objects Go's rules put on the heap (too large, a
-              make of non-constant size, append's growth ...) that
-              nothing made escape: what is stored into them reaches the
-              heap (a heap object must not point to the stack: gc's
-              first invariant).
+     rules    from the objects gccgo heap-allocates because Go's rules
+              put them there (too large, a make of non-constant size,
+              append's growth ...) and that nothing made escape: what is
+              stored into them reaches the heap (a heap object must not
+              point to the stack: gc's first invariant).
    That is 3 + (loop depth) walks per function at most, not gc's one walk
    per location; the last one only from the rules' objects.
 
