@@ -174,7 +174,8 @@ esc_go_function_name (tree fndecl)
   if (method && dots)
     {
       char *prefix = xstrndup (sym, dots - sym);
-      symtab_node *node = symtab_node::get_for_asmname (get_identifier (prefix));
+      symtab_node *node
+	= symtab_node::get_for_asmname (get_identifier (prefix));
       method_decl = node ? node->decl : NULL_TREE;
       free (prefix);
     }

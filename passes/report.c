@@ -757,7 +757,8 @@ esc_report_selftests (void)
   ESC_CHECK (esc_test_json_string ("a\"b\\c", "\"a\\\"b\\\\c\""));
   ESC_CHECK (esc_test_json_string ("flow:\n\tx", "\"flow:\\u000a\\u0009x\""));
   ESC_CHECK (esc_test_json_string ("\"", "\"\\\"\""));
-  ESC_CHECK (esc_test_json_string ("\xc3\xa9t\xc3\xa9", "\"\xc3\xa9t\xc3\xa9\""));
+  ESC_CHECK (esc_test_json_string ("\xc3\xa9t\xc3\xa9",
+				   "\"\xc3\xa9t\xc3\xa9\""));
   esc_test_end ();
 
   esc_test_begin ("report: JSON text written in chunks keeps its bytes");
