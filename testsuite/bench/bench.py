@@ -20,7 +20,7 @@ round compiles whole (gccgo's own time and memory are reported from it);
 the later ones are stopped at the stats line, which the pass prints last.
 Part 3, instructions (only when asked for: it needs valgrind and takes
 five to ten minutes): the pass's instructions per statement on the
-four-large-functions programs, counted by callgrind, each compilation
+programs of both shapes, counted by callgrind, each compilation
 stopped at the stats line once callgrind has written its counts; exact,
 so a check of linearity that the machine's noise does not touch.
 
@@ -42,8 +42,9 @@ Environment:
   BENCH_SCALE_RUNS  runs per size (default 9)
   BENCH_TIMEOUT     seconds a compilation may take (default 600); in part 2
                     a size that takes longer ends its shape's series
-  BENCH_INSN_SIZES  statement counts for part 3
+  BENCH_INSN_SIZES  statement counts for part 3, four large functions
                     (default "10000 30000 100000 300000")
+  BENCH_INSN_MANY_SIZES  the same, many functions (default "10000 100000")
   BENCH_CACHE_SIM   if 1 (or l2), part 3 also simulates the caches
                     (callgrind --cache-sim; about twice as slow) and gives
                     the pass's data misses per statement: in the first
@@ -623,18 +624,22 @@ def dump_profile(outs, tmpdir, timeout=600):
 
 def instructions(args, tmp, failures):
     """Part 3, optional: the pass's instructions per statement, counted by
-    callgrind (valgrind) on the programs of the few-functions shape.  An
-    exact count, which the machine's noise does not touch: it shows whether
-    the work is linear, apart from the memory hierarchy."""
-    sizes = env_list("BENCH_INSN_SIZES", "10000 30000 100000 300000")
+    callgrind (valgrind) on the programs of both shapes.  An exact count,
+    which the machine's noise does not touch: it shows whether the work is
+    linear, apart from the memory hierarchy."""
+    series = [(shape, int(size)) for shape, sizes in
+              (("many", env_list("BENCH_INSN_MANY_SIZES", "10000 100000")),
+               ("few", env_list("BENCH_INSN_SIZES",
+                                "10000 30000 100000 300000")))
+              for size in sizes]
     gen = os.path.join(os.path.dirname(os.path.abspath(__file__)), "gen.py")
     if not shutil.which("valgrind"):
         failures.append("instructions: valgrind not found (apt-get install valgrind)")
         return []
     results = []
-    for n, size in enumerate(map(int, sizes)):
-        src = os.path.join(tmp, "insn-%d.go" % size)
-        subprocess.run([sys.executable, gen, "--shape", "few", str(size), src],
+    for n, (shape, size) in enumerate(series):
+        src = os.path.join(tmp, "insn-%s-%d.go" % (shape, size))
+        subprocess.run([sys.executable, gen, "--shape", shape, str(size), src],
                        check=True)
         outs = os.path.join(tmp, "callgrind")
         shutil.rmtree(outs, ignore_errors=True)
@@ -686,10 +691,12 @@ def instructions(args, tmp, failures):
                     counts[name] = counts.get(name, 0) + int(v)
         insn = counts.get("Ir", 0)
         if stats is None or insn == 0:
-            failures.append("instructions %d: no count (status %s)" % (size, st))
+            failures.append("instructions %s %d: no count (status %s)"
+                            % (shape, size, st))
             continue
         n_stmt = float(stats["statements"])
-        r = {"target_statements": size, "statements": stats["statements"],
+        r = {"shape": shape, "target_statements": size,
+             "statements": stats["statements"],
              "instructions": insn, "insn_per_stmt": insn / n_stmt}
         if cache_sim:
             r["d1_misses_per_stmt"] = (counts.get("D1mr", 0)
@@ -698,8 +705,8 @@ def instructions(args, tmp, failures):
                                        + counts.get("DLmw", 0)) / n_stmt
             r["ll_bytes"] = counts.get("ll_bytes", 0)
         results.append(r)
-        progress("[%d/%d] instructions few %d: %d statements, %.0f per statement "
-                 "(%.0f s%s)" % (n + 1, len(sizes), size, r["statements"],
+        progress("[%d/%d] instructions %s %d: %d statements, %.0f per statement "
+                 "(%.0f s%s)" % (n + 1, len(series), shape, size, r["statements"],
                                  r["insn_per_stmt"], wall,
                                  ", stopped after the pass" if stopped else ""))
     return results
@@ -709,13 +716,14 @@ def instructions_report(results):
     out = []
     w = out.append
     w("Instructions: the pass's own instructions per GIMPLE statement (callgrind,")
-    w("-O0, shape few): exact, whatever the machine's load.")
+    w("-O0): exact, whatever the machine's load.")
     w("")
     sim = any("ll_misses_per_stmt" in r for r in results)
-    w("%10s %14s %12s" % ("statements", "instructions", "per stmt")
+    w("%-5s %10s %14s %12s" % ("shape", "statements", "instructions", "per stmt")
       + ("  %12s %12s" % ("D1 miss/stmt", "LL miss/stmt") if sim else ""))
     for r in results:
-        w("%10d %14d %12.0f" % (r["statements"], r["instructions"], r["insn_per_stmt"])
+        w("%-5s %10d %14d %12.0f" % (r["shape"], r["statements"], r["instructions"],
+                                    r["insn_per_stmt"])
           + ("  %12.2f %12.2f" % (r["d1_misses_per_stmt"], r["ll_misses_per_stmt"])
              if "ll_misses_per_stmt" in r else ""))
     if sim:
@@ -723,11 +731,12 @@ def instructions_report(results):
         w("LL the last: %d KiB, the machine's %s when sysfs tells it."
           % (max(r.get("ll_bytes", 0) for r in results) // 1024,
              "L%d" % CACHE_SIM_LEVELS.get(os.environ.get("BENCH_CACHE_SIM", ""), 2)))
-    spread = None
-    if len(results) >= 2:
-        v = [r["insn_per_stmt"] for r in results]
-        spread = max(v) / min(v)
-        w("Spread (max/min): %.2f" % spread)
+    spread = {}
+    for shape in ("many", "few"):
+        v = [r["insn_per_stmt"] for r in results if r["shape"] == shape]
+        if len(v) >= 2:
+            spread[shape] = max(v) / min(v)
+            w("Spread (max/min), shape %s: %.2f" % (shape, spread[shape]))
     return "\n".join(out), spread
 
 

@@ -18,12 +18,13 @@
 #
 # 3. Instructions, only with BENCH_PARTS=...,instructions (needs valgrind,
 #    about ten minutes): the pass's instructions per statement on the
-#    four-large-functions programs, counted exactly by callgrind.
+#    programs of both shapes, counted exactly by callgrind.
 #
 # Environment: BENCH_RUNS (runs per package, level and configuration,
 # default 7), BENCH_PARTS (default overhead,scaling), BENCH_PKGS,
 # BENCH_LEVELS, BENCH_SIZES, BENCH_FEW_SIZES, BENCH_SCALE_RUNS,
-# BENCH_INSN_SIZES, BENCH_GOFLAGS (see bench.py), GCCGO (default gccgo-12).
+# BENCH_INSN_SIZES, BENCH_INSN_MANY_SIZES, BENCH_CACHE_SIM, BENCH_TIMEOUT,
+# BENCH_GOFLAGS (see bench.py), GCCGO (default gccgo-12).
 set -eu
 top=$(cd "$(dirname "$0")/../.." && pwd)
 here=$top/testsuite/bench
