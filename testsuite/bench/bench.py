@@ -777,8 +777,10 @@ def main():
         progress("warning: the machine is busy (load %.2f): times will be noisy" % load)
 
     failures = []
+    # Schema 2: "instructions" covers both shapes (each size has a
+    # "shape"; "spread" is per shape).
     doc = {
-        "schema": 1,
+        "schema": 2,
         "date": time.strftime("%Y-%m-%dT%H:%M:%S%z"),
         "gccgo": args.gccgo, "gccgo_version": version,
         "plugin_commit": args.commit or git_describe(top),
