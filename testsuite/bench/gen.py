@@ -78,7 +78,7 @@ func sum(s []int) int {
 
 """
 
-# A call of function j.
+# A call of the generated function (or leaf) named f.
 CALL_SNIPPET = ("if n > 0 {{\n\t\tr{k}, v{k} := {f}(cur, n-1)\n\t\tcur = r{k}\n"
                 "\t\tacc += v{k}\n\t}}")
 
@@ -94,7 +94,7 @@ CALL_SNIPPET = ("if n > 0 {{\n\t\tr{k}, v{k} := {f}(cur, n-1)\n\t\tcur = r{k}\n"
 # instructions per statement at the smaller size.)
 GROUP = 4
 
-# Each snippet uses k (a unique number) and may call function j.  All
+# Each snippet uses k (a unique number) and may call function f.  All
 # snippets read and update acc (int) and cur (*T), so no variable is
 # unused and every value flows somewhere.
 SNIPPETS = [
