@@ -117,8 +117,8 @@ esc_ref_field_name (tree ref)
 }
 
 /* Return the named user variable standing for VAR in CTX: VAR itself if it
-   is not artificial, the variable whose DECL_VALUE_EXPR is VAR (functions
-   with defer), or NULL.  */
+   is not artificial, the variable whose DECL_VALUE_EXPR is VAR (its GOTMP
+   home), or NULL.  */
 
 static tree
 esc_named_var (esc_fn_ctx *ctx, tree var)
@@ -769,8 +769,10 @@ esc_scan_call (esc_fn_ctx *ctx, gimple *stmt)
 }
 
 /* Record in CTX the named variables of BLOCK and its subblocks whose
-   DECL_VALUE_EXPR is a local: gccgo gives them a GOTMP home in functions
-   with defer.  */
+   DECL_VALUE_EXPR is a local: gccgo gives a GOTMP home at the function's
+   top level to a variable whose address is taken but does not escape, if
+   it is declared in an inner scope or the function has a defer
+   (gofrontend/gogo.cc, Flatten::variable and Function::build).  */
 
 static void
 esc_collect_value_exprs (esc_fn_ctx *ctx, tree block)
