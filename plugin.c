@@ -197,9 +197,12 @@ plugin_init (struct plugin_name_args *plugin_info,
 {
   if (!plugin_default_version_check (version, &gcc_version))
     {
+      /* Debian names the driver after the major version only.  */
+      int major_len = (int) strcspn (version->basever, ".");
       error ("escape plugin: built for GCC %s, but loaded into GCC %s; "
-	     "rebuild it against this compiler (%<make GCCGO=gccgo-%s%>)",
-	     gcc_version.basever, version->basever, version->basever);
+	     "rebuild it against this compiler (%<make GCCGO=gccgo-%.*s%>)",
+	     gcc_version.basever, version->basever, major_len,
+	     version->basever);
       return 1;
     }
 
