@@ -8,6 +8,7 @@
 #   make bench                measure the plugin's compile-time, memory and scaling cost
 #   make compare-real         gc, gccgo-11, gccgo-12 and the plugin on Debian Go libraries
 #   make install              copy escape.so into $(GCCGO)'s plugin directory
+#   make help                 print this list
 #
 # make check, demo and sweep install missing Debian packages when run as
 # root, and otherwise print the apt-get command to run (testsuite/deps.sh).
@@ -31,9 +32,13 @@ PLUGIN_LDFLAGS = -nodefaultlibs -lc
 SRCS := plugin.c $(wildcard passes/*.c)
 HDRS := $(wildcard passes/*.h)
 
-.PHONY: all check demo sweep bench compare-real install clean deps
+.PHONY: all check demo sweep bench compare-real install clean deps help
 
 all: $(PLUGIN)
+
+# The comment at the top of this file, up to its first blank line.
+help:
+	@sed -n '1,/^$$/{/^$$/d;s/^# \{0,1\}//;p;}' Makefile
 
 $(PLUGIN): $(SRCS) $(HDRS) Makefile
 	@test -n "$(GCC_MAJOR)" || { echo "error: $(GCCGO) not found; run: testsuite/deps.sh" >&2; exit 1; }
