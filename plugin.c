@@ -7,7 +7,8 @@
 
    Options (-fplugin-arg-escape-KEY[=VALUE]):
      json=FILE          append one JSON record per allocation site to FILE
-                        (JSON Lines, schema in the README)
+                        (JSON Lines, schema in the README); - is the
+                        standard output
      notes=WHICH        which sites become compiler notes: all (default),
                         heap, stack or none
      gccgo_notes=WHEN   whether gccgo's own -fgo-debug-escape notes reach
@@ -55,6 +56,7 @@ static const char esc_help[] =
   ": show, check and recompute gccgo's escape analysis.\n"
   "Options (-fplugin-arg-escape-KEY[=VALUE]):\n"
   "  json=FILE         append one JSON record per allocation site to FILE\n"
+  "                    (- for the standard output)\n"
   "  notes=WHICH       sites reported as notes: all (default), heap, stack, none\n"
   "  gccgo_notes=WHEN  let gccgo's own escape notes through: auto (default), yes, no\n"
   "  dump[=details]    write the annotated pass dump (FILE.go.NNNi.escape)\n"
@@ -106,6 +108,10 @@ esc_parse_arg (const plugin_argument *arg, int *gccgo_notes, bool *dump,
 		 "name: %<-fplugin-arg-escape-json=FILE%>");
 	  return false;
 	}
+      /* The standard output, as GCC reads -o -, through the same locked
+	 appends.  Only gccgo -S -o - writes there too.  */
+      if (strcmp (value, "-") == 0)
+	value = "/dev/stdout";
       if (!esc_json_check_writable (value))
 	{
 	  error ("escape plugin: cannot write JSON output %qs: %m", value);
