@@ -8,6 +8,7 @@
 #   make bench                measure the plugin's compile-time, memory and scaling cost
 #   make compare-real         gc, gccgo-11, gccgo-12 and the plugin on Debian Go libraries
 #   make install              copy escape.so into $(GCCGO)'s plugin directory
+#   make uninstall            remove it from there
 #   make help                 print this list
 #
 # make check, demo and sweep install missing Debian packages when run as
@@ -32,7 +33,7 @@ PLUGIN_LDFLAGS = -nodefaultlibs -lc
 SRCS := plugin.c $(wildcard passes/*.c)
 HDRS := $(wildcard passes/*.h)
 
-.PHONY: all check demo sweep bench compare-real install clean deps help
+.PHONY: all check demo sweep bench compare-real install uninstall clean deps help
 
 all: $(PLUGIN)
 
@@ -75,6 +76,9 @@ compare-real: deps
 
 install: $(PLUGIN)
 	install -m 644 $(PLUGIN) $(PLUGIN_DIR)/escape.so
+
+uninstall:
+	rm -f $(PLUGIN_DIR)/escape.so
 
 clean:
 	rm -rf build
