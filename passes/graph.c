@@ -1184,14 +1184,15 @@ esc_test_graph_solve (esc_test_graph *t)
   esc_solve (&t->g, t->leaks);
 }
 
-/* Add to T's graph the edge DST = SRC with DEREFS, and the store
-   *PTR = SRC with DEREFS.  */
+/* Add to T's graph the edge DST = SRC with DEREFS.  */
 
 static void
 esc_test_edge (esc_test_graph *t, int dst, int src, int derefs)
 {
   esc_flow (&t->g, dst, src, derefs, "test", UNKNOWN_LOCATION);
 }
+
+/* Add to T's graph the store *PTR = SRC with DEREFS.  */
 
 static void
 esc_test_store (esc_test_graph *t, int ptr, int src, int derefs)
@@ -1219,6 +1220,8 @@ esc_test_escapes (esc_test_graph *t, int l)
 {
   return t->g.locs[l].escapes;
 }
+
+/* Free the graph and the sites of T.  */
 
 static void
 esc_test_graph_release (esc_test_graph *t)

@@ -747,6 +747,8 @@ esc_test_json_string (const char *s, const char *expected)
   return ok;
 }
 
+/* Run the tests of report.c.  */
+
 void
 esc_report_selftests (void)
 {
