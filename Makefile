@@ -78,6 +78,7 @@ install: $(PLUGIN)
 	install -m 644 $(PLUGIN) $(PLUGIN_DIR)/escape.so
 
 uninstall:
+	@test -n "$(GCC_MAJOR)" || { echo "error: $(GCCGO) not found" >&2; exit 1; }
 	rm -f $(PLUGIN_DIR)/escape.so
 
 clean:
