@@ -6,9 +6,14 @@
 #    plugin (JSON output on, notes off), and requires for each file the
 #    same exit status, no internal compiler error caused by the plugin, the
 #    same compiler output (diagnostics) and the same object file, to the
-#    byte (-gno-record-gcc-switches: see README, LIMITS).
-# 2. Compiles a dozen real libgo packages from gcc-12-source with the plugin
-#    and requires each to compile.
+#    byte (-gno-record-gcc-switches: see README, LIMITS), or the same but
+#    for the order in which gccgo numbers the types of its export data
+#    (testsuite/lib/cmp-objects.py; patches/FINDINGS, finding 3).
+# 2. Compiles every package of libgo from the compiler's own sources
+#    (gcc-N-source), against the export data of the compiler's libgo.a
+#    (testsuite/lib/libgo-exports.py), without and with the plugin, with
+#    the same requirements; packages that need the files libgo's build
+#    generates (runtime, syscall, os ...) are listed as not compiled alone.
 #
 # Prints the figures for the README and exits 1 on any difference.
 #
@@ -19,6 +24,7 @@ top=$(cd "$(dirname "$0")/.." && pwd)
 gccgo=${GCCGO:-gccgo-12}
 major=$($gccgo -dumpversion | cut -d. -f1)
 plugin=$top/build/gcc-$major/escape.so
+lib=$top/testsuite/lib
 jobs=${SWEEP_JOBS:-$(nproc)}
 testdir=/usr/share/go-1.19/test
 work=$(mktemp -d)
@@ -54,8 +60,12 @@ compile_one() {
     # (but for the names of the driver's temporary files).
     sed -i 's|/tmp/cc[A-Za-z0-9]*\.|/tmp/ccXXXXXX.|g' "$d/a.err" "$d/b.err"
     cmp -s "$d/a.err" "$d/b.err" || o=1
-    # And nothing to the object file.
-    [ "$s1" = 0 ] && ! cmp -s "$d/a.o" "$d/b.o" && o=1
+    # And nothing to the object file (o=2: only gccgo's own numbering of
+    # its export types differs; finding 3).
+    if [ "$s1" = 0 ] && [ -f "$d/b.o" ]; then
+        python3 "$lib/cmp-objects.py" "$d/a.o" "$d/b.o" >/dev/null
+        case $? in 0) ;; 3) o=2 ;; *) o=1 ;; esac
+    fi
     local n=0
     [ -f "$d/sites.jsonl" ] && n=$(grep -c '"record":"site"' "$d/sites.jsonl")
     [ -f "$d/sites.jsonl" ] &&
@@ -64,7 +74,7 @@ compile_one() {
     rm -rf "$d"
 }
 export -f compile_one
-export gccgo plugin work
+export gccgo plugin work lib
 
 start=$(date +%s)
 find "$testdir" -name '*.go' | LC_ALL=C sort >"$work/files"
@@ -84,7 +94,8 @@ sites=$(awk '$1 == 0 {n += $5} END {print n + 0}' "$work/results")
 # A file that ran past 60 s in either run is a timeout, not a difference:
 # the two runs compete for the same CPUs.  The backtraces of gccgo's own
 # ICEs are not output to compare.
-differ=$(awk '($1 != $2 || $3 != $4 || ($6 != 0 && $3 == 0)) && $1 != 124 && $2 != 124' "$work/results")
+differ=$(awk '($1 != $2 || $3 != $4 || ($6 == 1 && $3 == 0)) && $1 != 124 && $2 != 124' "$work/results")
+export_order=$(awk '$6 == 2 {print $7}' "$work/results")
 
 echo "Go 1.19 test tree, $gccgo -O2 -c, without and with the plugin ($((end - start)) s, $jobs jobs):"
 echo "  files:                      $total"
@@ -100,16 +111,19 @@ if [ -n "$differ" ]; then
 else
     echo "  different with the plugin:  0"
 fi
+echo "  export types numbered in another order (gccgo, finding 3): $(echo -n "$export_order" | grep -c .)"
+[ -n "$export_order" ] && echo "$export_order" | sed 's/^/    /'
 if [ "$ice" -gt 0 ]; then
     echo "  (gccgo's own ICEs:)"
     awk '$3 == 1 {print "    " $7}' "$work/results"
 fi
 
-# The plugin's verdicts against gccgo's decisions, over every site; the
-# sites gccgo keeps on the stack although the plugin finds them escaping
-# are listed (patches/FINDINGS).
-if [ -f "$work/all.jsonl" ]; then
-    python3 - "$work/all.jsonl" "$testdir" <<'EOF'
+# classes JSONL PREFIX: the plugin's verdicts against gccgo's decisions,
+# over every site of JSONL; the sites gccgo keeps on the stack although the
+# plugin finds them escaping are listed (patches/FINDINGS), their files
+# shown without PREFIX.
+classes() {
+    python3 - "$1" "$2" <<'EOF'
 import collections, json, sys
 classes, unsafe = collections.Counter(), []
 for line in open(sys.argv[1], encoding="utf-8"):
@@ -126,54 +140,87 @@ for rec in sorted(unsafe, key=lambda r: (r["file"], r["line"], r["col"])):
         rec["file"].replace(sys.argv[2] + "/", ""), rec["line"], rec["kind"],
         rec["name"] or "", " (conservative)" if rec["conservative"] else ""))
 EOF
-fi
+}
+[ -f "$work/all.jsonl" ] && classes "$work/all.jsonl" "$testdir"
 
-# Part 2: libgo packages from gcc-12-source.
-src_tar=$(ls /usr/src/gcc-12/gcc-12*.tar.xz 2>/dev/null | head -n 1)
-pkgs="encoding/json regexp/syntax regexp compress/flate text/template/parse
-      math/big bufio go/scanner net/url encoding/base64 encoding/csv sort
-      compress/gzip text/tabwriter container/heap unicode/utf8"
+# Part 2: every libgo package, from the compiler's own sources.
+
+# compile_pkg PKG: compile the libgo package PKG without and with the
+# plugin; print "OUTCOME SITES PKG", OUTCOME one of identical,
+# export-order, alone (gccgo cannot compile it outside libgo's build),
+# DIFFERENT or ICE.
+compile_pkg() {
+    local p=$1 d files flags extra= s1 s2 n=0
+    d=$(mktemp -d "$work/p.XXXXXX")
+    files=$(bash "$libgo/match.sh" --goarch=amd64 --goos=linux \
+        --srcdir="$libgo/go/$p" 2>/dev/null)
+    case $p in runtime|runtime/internal/*) extra=-fgo-compiling-runtime ;; esac
+    flags="-O2 -gno-record-gcc-switches -c -fgo-pkgpath=$p -I $work/gox $extra"
+    # shellcheck disable=SC2086
+    timeout 300 "$gccgo" $flags -o "$d/a.o" $files >"$d/a.err" 2>&1
+    s1=$?
+    # shellcheck disable=SC2086
+    timeout 300 "$gccgo" $flags -o "$d/b.o" $files -fplugin="$plugin" \
+        -fplugin-arg-escape-notes=none -fplugin-arg-escape-json="$d/sites.jsonl" \
+        >"$d/b.err" 2>&1
+    s2=$?
+    if grep -q "internal compiler error" "$d/b.err" &&
+            ! grep -q "internal compiler error" "$d/a.err"; then
+        echo "ICE 0 $p"
+    elif [ -z "$files" ] || { [ "$s1" != 0 ] && [ "$s1" = "$s2" ] &&
+            cmp -s "$d/a.err" "$d/b.err"; }; then
+        echo "alone 0 $p"
+    elif [ "$s1" != 0 ] || [ "$s2" != 0 ] || ! cmp -s "$d/a.err" "$d/b.err"; then
+        echo "DIFFERENT 0 $p"
+    else
+        n=$(grep -c '"record":"site"' "$d/sites.jsonl")
+        flock "$work/all.lock" sh -c 'cat "$1" >>"$2"' sh "$d/sites.jsonl" \
+            "$work/libgo.jsonl"
+        python3 "$lib/cmp-objects.py" "$d/a.o" "$d/b.o" >/dev/null
+        case $? in
+            0) echo "identical $n $p" ;;
+            3) echo "export-order $n $p" ;;
+            *) echo "DIFFERENT $n $p" ;;
+        esac
+    fi
+    rm -rf "$d"
+}
+export -f compile_pkg
+
+src_tar=$(ls /usr/src/gcc-"$major"/gcc-"$major"*.tar.xz 2>/dev/null | head -n 1)
+libgo_a=$("$gccgo" -print-file-name=libgo.a)
 fail_pkgs=
 if [ -z "$src_tar" ]; then
-    echo "libgo packages: skipped (apt-get install gcc-12-source)"
+    echo "libgo packages: skipped (apt-get install gcc-$major-source)"
+elif [ ! -f "$libgo_a" ]; then
+    echo "libgo packages: skipped ($gccgo has no libgo.a: apt-get install libgo-$major-dev)"
 else
+    start=$(date +%s)
     base=$(tar -tf "$src_tar" 2>/dev/null | head -n 1 | cut -d/ -f1)
-    pats=
-    for p in $pkgs; do pats="$pats $base/libgo/go/$p/*.go"; done
-    # shellcheck disable=SC2086
-    tar -C "$work" -xf "$src_tar" --wildcards --no-wildcards-match-slash $pats 2>/dev/null
-    npkg=0; nsites=0
-    for p in $pkgs; do
-        dir=$work/$base/libgo/go/$p
-        files=$(cd "$dir" 2>/dev/null && GO111MODULE=off go list -e -compiler=gccgo \
-            -f '{{join .GoFiles " "}}' . 2>/dev/null)
-        if [ -z "$files" ]; then
-            fail_pkgs="$fail_pkgs $p(no-files)"
-            continue
-        fi
-        rm -f "$work/pkg.jsonl"
-        flags="-O2 -gno-record-gcc-switches -c -fgo-pkgpath=$p"
-        # shellcheck disable=SC2086
-        if ! (cd "$dir" && "$gccgo" $flags -o "$work/pkg0.o" $files >"$work/pkg.err" 2>&1); then
-            printf '  %-22s skipped: gccgo cannot compile it alone\n' "$p"
-            continue
-        fi
-        # shellcheck disable=SC2086
-        if (cd "$dir" && "$gccgo" $flags -o "$work/pkg.o" $files \
-                -fplugin="$plugin" -fplugin-arg-escape-notes=none \
-                -fplugin-arg-escape-json="$work/pkg.jsonl" >"$work/pkg.err" 2>&1) &&
-            cmp -s "$work/pkg0.o" "$work/pkg.o"; then
-            n=$(grep -c '"record":"site"' "$work/pkg.jsonl")
-            npkg=$((npkg + 1)); nsites=$((nsites + n))
-            printf '  %-22s %5d sites, object identical\n' "$p" "$n"
-        else
-            fail_pkgs="$fail_pkgs $p"
-            printf '  %-22s FAILED (or object differs)\n' "$p"
-            sed 's/^/    /' "$work/pkg.err" | head -n 20
-        fi
-    done
-    echo "libgo packages compiled with the plugin: $npkg, allocation sites: $nsites"
-    [ -n "$fail_pkgs" ] && echo "  FAILED:$fail_pkgs"
+    tar -C "$work" -xf "$src_tar" "$base/libgo/go" "$base/libgo/match.sh" \
+        "$base/libgo/libgo-packages.txt"
+    libgo=$work/$base/libgo
+    python3 "$lib/libgo-exports.py" "$libgo_a" "$work/gox" >/dev/null || exit 2
+    export libgo
+    xargs -a "$libgo/libgo-packages.txt" -P "$jobs" -n 1 \
+        bash -c 'compile_pkg "$0"' | LC_ALL=C sort -k 3 >"$work/libgo.results"
+    end=$(date +%s)
+    count() { awk -v o="$1" '$1 == o' "$work/libgo.results" | wc -l; }
+    echo "libgo packages of $base, $gccgo -O2 -c, without and with the plugin ($((end - start)) s, $jobs jobs):"
+    echo "  packages:                   $(wc -l <"$work/libgo.results")"
+    echo "  compile, object identical:  $(count identical) (allocation sites found: $(awk '{n += $2} END {print n + 0}' "$work/libgo.results"))"
+    echo "  export types numbered in another order (gccgo, finding 3): $(count export-order)"
+    awk '$1 == "export-order" {print "    " $3}' "$work/libgo.results"
+    echo "  not compiled alone:         $(count alone) (they need the files libgo's build generates)"
+    awk '$1 == "alone" {print $3}' "$work/libgo.results" | fmt -w 72 | sed 's/^/    /'
+    fail_pkgs=$(awk '$1 == "DIFFERENT" || $1 == "ICE" {print $1 " " $3}' "$work/libgo.results")
+    if [ -n "$fail_pkgs" ]; then
+        echo "  DIFFERENT or ICE with the plugin:"
+        echo "$fail_pkgs" | sed 's/^/    /'
+    else
+        echo "  different with the plugin:  0"
+    fi
+    [ -f "$work/libgo.jsonl" ] && classes "$work/libgo.jsonl" "$libgo/go"
 fi
 
 [ -z "$differ" ] && [ -z "$fail_pkgs" ]
