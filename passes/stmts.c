@@ -857,6 +857,20 @@ esc_build_phi (esc_graph *g, gphi *phi)
     }
 }
 
+/* Return the position of the return statement STMT.  A Go function with
+   several return statements has one GIMPLE return, reached by a jump
+   from each (each assigns the results where it is written); gccgo gives
+   that one no position, so it is then the function's own.  */
+
+static location_t
+esc_return_location (gimple *stmt)
+{
+  location_t loc = gimple_location (stmt);
+  if (loc == UNKNOWN_LOCATION && cfun)
+    loc = DECL_SOURCE_LOCATION (cfun->decl);
+  return loc;
+}
+
 /* Add the edges of the statement STMT at loop depth DEPTH.  */
 
 static void
@@ -875,8 +889,8 @@ esc_build_stmt (esc_graph *g, gimple *stmt, int depth)
 	auto_vec<esc_src, 2> srcs;
 	tree retval = gimple_return_retval (as_a <greturn *> (stmt));
 	esc_value_srcs (g, retval, &srcs, depth);
-	esc_flow_srcs (g, g->ret, &srcs, 0, "return",
-		       gimple_location (stmt));
+	location_t loc = esc_return_location (stmt);
+	esc_flow_srcs (g, g->ret, &srcs, 0, "return", loc);
 	tree decl = esc_results_decl (retval);
 	if (!decl && g->ret == g->result && retval
 	    && esc_results_shape (TREE_TYPE (retval)))
@@ -888,7 +902,7 @@ esc_build_stmt (esc_graph *g, gimple *stmt, int depth)
 	      if (g->results[k] < 0)
 		g->results[k] = esc_new_loc (g, ESC_LOC_RESULT, NULL_TREE, 0);
 	      esc_flow (g, g->results[k], esc_field_loc (g, decl, k), 0,
-			"return", gimple_location (stmt));
+			"return", loc);
 	    }
 	break;
       }

@@ -33,3 +33,18 @@ func Local() int {
 // { dg-message "  flow: \\{heap\\} = p:" "" { target *-*-* } 13 }
 // { dg-message "    from assign at paths-1\\.go:15:4" "" { target *-*-* } 13 }
 // { dg-message "    from store at paths-1\\.go:15:4" "" { target *-*-* } 13 }
+
+// Several returns: gccgo jumps from each to one return statement, which has
+// no position of its own; the path gives the function's.
+func TwoReturns(n int) *int {
+	v := n // { dg-message "moved to heap: v" }
+	if n > 3 {
+		return nil
+	}
+	return &v
+}
+// { dg-message "  flow: ~r0 = &v:" "" { target *-*-* } 40 }
+// { dg-message "    from new at paths-1\\.go:40:2" "" { target *-*-* } 40 }
+// { dg-message "    from assign at paths-1\\.go:40:2" "" { target *-*-* } 40 }
+// { dg-message "    from assign at paths-1\\.go:44:2" "" { target *-*-* } 40 }
+// { dg-message "    from return at paths-1\\.go:39:1" "" { target *-*-* } 40 }
