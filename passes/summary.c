@@ -16,7 +16,11 @@
                    export data (exports.c), when it can be read;
      the pragma    a function declared without a body after //go:noescape
                    leaks nothing;
-   and otherwise there is none, and the call is conservative.  */
+   and otherwise there is none, and the call is conservative.
+
+   One function of the unit is not taken at its summary: Go's noescape
+   idiom (esc_noescape_idiom_p), which leaks nothing at its calls, as in
+   gc and gccgo.  */
 
 #include "compat.h"
 #include "escape.h"
@@ -83,6 +87,60 @@ esc_set_summary (tree fndecl, const esc_leak *leaks, unsigned n)
   return true;
 }
 
+/* Return true if FNDECL is Go's noescape idiom, as in the runtime and
+   strings.Builder:
+
+     func noescape(p unsafe.Pointer) unsafe.Pointer {
+             x := uintptr(p)
+             return unsafe.Pointer(x ^ 0)
+     }
+
+   a package-level function named noescape, of one pointer parameter and
+   a pointer result, whose body converts a pointer to an integer.  gc and
+   gccgo do not follow a pointer through a uintptr variable (Go's rules
+   for unsafe.Pointer make such a pointer invalid), and the standard
+   library uses that to hide from them a pointer it knows does not outlive
+   its object: a strings.Builder keeps its own address, to detect copies.
+   The plugin follows pointers through integers (the write barrier and
+   reflect's headers pass them so), and without this rule would find every
+   strings.Builder on the stack escaping.  Its calls leak nothing; their
+   result points anywhere, as any call's.  */
+
+static bool
+esc_noescape_idiom_p (tree fndecl)
+{
+  const char *sym = esc_decl_symbol (fndecl);
+  size_t len = sym ? strlen (sym) : 0;
+  if (len < 9 || strcmp (sym + len - 9, ".noescape") != 0)
+    return false;
+  tree parm = DECL_ARGUMENTS (fndecl);
+  tree fntype = TREE_TYPE (fndecl);
+  if (!parm || DECL_CHAIN (parm) || !POINTER_TYPE_P (TREE_TYPE (parm))
+      || !POINTER_TYPE_P (TREE_TYPE (fntype)))
+    return false;
+  function *fun = DECL_STRUCT_FUNCTION (fndecl);
+  if (!fun || !fun->cfg || fun->static_chain_decl)
+    return false;
+  char *name = esc_go_function_name (fndecl);
+  const char *dot = strchr (name, '.');
+  bool named = dot && strcmp (dot, ".noescape") == 0;
+  free (name);
+  if (!named)
+    return false;
+  basic_block bb;
+  FOR_EACH_BB_FN (bb, fun)
+    for (gimple_stmt_iterator gsi = gsi_start_bb (bb); !gsi_end_p (gsi);
+	 gsi_next (&gsi))
+      {
+	gassign *as = dyn_cast <gassign *> (gsi_stmt (gsi));
+	if (as && CONVERT_EXPR_CODE_P (gimple_assign_rhs_code (as))
+	    && INTEGRAL_TYPE_P (TREE_TYPE (gimple_assign_lhs (as)))
+	    && POINTER_TYPE_P (TREE_TYPE (gimple_assign_rhs1 (as))))
+	  return true;
+      }
+  return false;
+}
+
 /* Return the leak summary of the callee FNDECL called with NARGS
    arguments (the static chain included), and set *SOURCE to where it
    came from ("unit", or the export data file); or return NULL if there
@@ -92,6 +150,13 @@ const esc_leak *
 esc_callee_leaks (tree fndecl, unsigned nargs, const char **source)
 {
   tree key = esc_summary_key (fndecl);
+  if (nargs == 1 && esc_noescape_idiom_p (key))
+    {
+      static const esc_leak none = { ESC_LEAK_NONE, ESC_LEAK_NONE, false,
+				     { 0 } };
+      *source = "the noescape idiom";
+      return &none;
+    }
   esc_fn_summary *s = esc_summaries ? esc_summaries->get (key) : NULL;
   if (s)
     {
