@@ -14,8 +14,13 @@
      a constant, &global, &function    nothing local
 
    Unary and binary operations carry their operands' values through
-   (pointer-integer casts, POINTER_PLUS_EXPR, uintptr arithmetic);
-   comparisons carry nothing.  Stores into SSA names, locals, globals and
+   (pointer-integer casts, POINTER_PLUS_EXPR, uintptr arithmetic), but for
+   operands that cannot hold a pointer (esc_operand_carries_p): the offset
+   of a POINTER_PLUS_EXPR, and values of signed integer or boolean types,
+   which Go's rules for unsafe.Pointer never let hold an address (a
+   pointer converted to an integer is a uintptr).  So d.p = d.p[n:], with
+   n an int parameter, stores back only what was loaded from *d.
+   Comparisons carry nothing.  Stores into SSA names, locals, globals and
    the result are edges; stores through pointers are resolved later
    (graph.c).  Anything else that moves a value is not understood: its
    operands go to the heap and the edge is counted as conservative.
@@ -777,6 +782,22 @@ esc_chain_function (tree op)
   return fun && fun->static_chain_decl ? op : NULL_TREE;
 }
 
+/* Return true if OP, the operand I of an operation CODE, may carry a
+   pointer into its result (see the comment at the top): it is not the
+   offset of a POINTER_PLUS_EXPR, nor of a signed integer or boolean
+   type.  */
+
+static bool
+esc_operand_carries_p (enum tree_code code, unsigned i, tree op)
+{
+  if (code == POINTER_PLUS_EXPR && i == 2)
+    return false;
+  tree type = TREE_TYPE (op);
+  return !(type && (TREE_CODE (type) == BOOLEAN_TYPE
+		    || (TREE_CODE (type) == INTEGER_TYPE
+			&& !TYPE_UNSIGNED (type))));
+}
+
 /* Add the edges of the assignment STMT at loop depth DEPTH.  */
 
 static void
@@ -830,7 +851,8 @@ esc_build_assign (esc_graph *g, gassign *stmt, int depth)
   else
     {
       for (unsigned i = 1; i < gimple_num_ops (stmt); i++)
-	esc_value_srcs (g, gimple_op (stmt, i), &srcs, depth);
+	if (esc_operand_carries_p (code, i, gimple_op (stmt, i)))
+	  esc_value_srcs (g, gimple_op (stmt, i), &srcs, depth);
       why = "operation";
     }
   esc_store_to (g, lhs, &srcs, why, loc, depth);
