@@ -9,10 +9,11 @@ Prints one line and exits with:
   3  export-order   they differ only in the order in which gccgo's export
                     data (the .go_export section) numbers its types: every
                     other section is the same to the byte, and the export
-                    data is the same once its type indices are renamed in
-                    order of first use, its type definitions compared as a
-                    set, and the lines derived from the numbering (the
-                    "types" sizes line and the "checksum") left out;
+                    data is the same once each type index is replaced by
+                    the type's name (named types) or its definition
+                    (unnamed ones), the type definitions compared as a set,
+                    and the lines derived from the numbering (the "types"
+                    sizes line and the "checksum") left out;
   1  different      anything else (the first differing export line is
                     shown).
 
@@ -71,26 +72,61 @@ def split_object(objcopy, path, tmp, tag):
 
 
 def canonical_export(text):
-    """Return export data TEXT with its type indices renamed in order of
-    first use, as (list of ordinary lines, sorted list of type lines)."""
-    names = {}
+    """Return export data TEXT with its type indices replaced by names
+    that do not depend on the numbering, as (list of ordinary lines,
+    sorted list of type definitions).
 
-    def name(index):
-        if index not in names:
-            names[index] = "T%d" % (len(names) + 1)
-        return names[index]
-
-    lines, types = [], []
-    for line in text.split("\n"):
+    A named type (or alias) is named by its quoted name; an unnamed type
+    by its definition, with the types it refers to named in turn (an
+    unnamed type cannot refer to itself but through a named one).  A type
+    definition is its "type N" line with the indented lines after it (a
+    named type's methods)."""
+    lines = text.split("\n")
+    defs = {}           # index -> (first line's text after "type N ", rest)
+    order = []          # ("line", text) or ("type", index), in file order
+    current = None
+    for line in lines:
         if line.startswith("types ") or line.startswith("checksum "):
+            current = None
             continue
         definition = TYPE_DEF.match(line)
         if definition:
-            line = "type %s %s" % (name(definition.group(1)),
-                                   line[definition.end():])
-        line = TYPE_REF.sub(lambda m: "<type " + name(m.group(1)), line)
-        (types if definition else lines).append(line)
-    return lines, sorted(types)
+            current = definition.group(1)
+            defs[current] = (line[definition.end():], [])
+            order.append(("type", current))
+        elif current is not None and line.startswith(" "):
+            defs[current][1].append(line)
+        else:
+            current = None
+            order.append(("line", line))
+
+    keys = {}
+
+    def key(index, active=()):
+        if index in keys:
+            return keys[index]
+        if index not in defs or index in active:
+            return "?" + index          # no definition, or a cycle
+        head = defs[index][0]
+        if head.startswith('"'):
+            k = head[:head.index('"', 1) + 1]
+        else:
+            k = "{" + refs(head, active + (index,)) + "}"
+        keys[index] = k
+        return k
+
+    def refs(line, active=()):
+        return TYPE_REF.sub(lambda m: "<type " + key(m.group(1), active), line)
+
+    ordinary, types = [], []
+    for kind, item in order:
+        if kind == "line":
+            ordinary.append(refs(item))
+        else:
+            head, rest = defs[item]
+            types.append("\n".join(["type %s %s" % (key(item), refs(head))]
+                                   + [refs(r) for r in rest]))
+    return ordinary, sorted(types)
 
 
 def main(argv):
