@@ -13,7 +13,9 @@ Prints one line and exits with:
                     the type's name (named types) or its definition
                     (unnamed ones), the type definitions compared as a set,
                     and the lines derived from the numbering (the "types"
-                    sizes line and the "checksum") left out;
+                    sizes line and the "checksum") left out, and a single
+                    unnamed result spelled "<type N>" whether gccgo wrote
+                    it so or as "(? <type N>)";
   1  different      anything else (the first differing export line is
                     shown).
 
@@ -35,6 +37,9 @@ import tempfile
 
 TYPE_REF = re.compile(r"<type (\d+)")
 TYPE_DEF = re.compile(r"^type (\d+) ")
+# A single result without a name, which gccgo spells either way for one
+# and the same function type: "(? <type 5>)" or "<type 5>".
+BLANK_RESULT = re.compile(r"\(\? (<type -?\d+>)\)")
 
 
 def usage(status):
@@ -81,7 +86,7 @@ def canonical_export(text):
     unnamed type cannot refer to itself but through a named one).  A type
     definition is its "type N" line with the indented lines after it (a
     named type's methods)."""
-    lines = text.split("\n")
+    lines = [BLANK_RESULT.sub(r"\1", line) for line in text.split("\n")]
     defs = {}           # index -> (first line's text after "type N ", rest)
     order = []          # ("line", text) or ("type", index), in file order
     current = None
@@ -163,7 +168,8 @@ def main(argv):
     if len(lines_a) != len(lines_b) or len(types_a) != len(types_b):
         print("different: export data lengths differ")
         return 1
-    print("export-order: only the numbering of gccgo's export types differs")
+    print("export-order: only gccgo's numbering or spelling of its export "
+          "types differs")
     return 3
 
 
