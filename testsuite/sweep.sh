@@ -164,6 +164,8 @@ compile_pkg() {
         -fplugin-arg-escape-notes=none -fplugin-arg-escape-json="$d/sites.jsonl" \
         >"$d/b.err" 2>&1
     s2=$?
+    # As in part 1: the driver's temporary files have other names.
+    sed -i 's|/tmp/cc[A-Za-z0-9]*\.|/tmp/ccXXXXXX.|g' "$d/a.err" "$d/b.err"
     if grep -q "internal compiler error" "$d/b.err" &&
             ! grep -q "internal compiler error" "$d/a.err"; then
         echo "ICE 0 $p"
