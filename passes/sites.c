@@ -78,6 +78,8 @@ struct esc_flow
   tree named;			/* a user variable it is assigned to */
   tree stored_parm;		/* a parameter stored into the object */
   tree pointee;			/* the type it is seen to point to */
+  tree map_descriptor;		/* the map type descriptor of a map
+				   runtime call it is the map of */
 };
 
 /* Bounds on the values (SSA names, memory locals) one flow search
@@ -184,6 +186,18 @@ esc_flow_use (esc_fn_ctx *ctx, gimple *stmt, tree value, esc_flow *flow,
 	flow->to_defer = true;
       else if (rt && rt->role == ESC_RT_STACK_DEFER)
 	flow->to_defer = true;
+      /* runtime.mapaccess1 (&T..d, VALUE, ...), mapassign, mapdelete,
+	 mapiterinit, mapclear: every map operation of the runtime but
+	 makemap takes the map's type descriptor first and the map
+	 second.  */
+      tree fndecl = gimple_call_fndecl (call);
+      if (!flow->map_descriptor && fndecl && DECL_NAME (fndecl)
+	  && startswith (IDENTIFIER_POINTER (DECL_NAME (fndecl)),
+			 "runtime.map")
+	  && gimple_call_num_args (call) >= 2
+	  && gimple_call_arg (call, 1) == value
+	  && TREE_CODE (gimple_call_arg (call, 0)) == ADDR_EXPR)
+	flow->map_descriptor = gimple_call_arg (call, 0);
       /* typedmemmove (&T..d, VALUE, &STAGING): the staging copy has the
 	 type of the object.  */
       if (gimple_call_num_args (call) == 3 && gimple_call_arg (call, 1) == value
@@ -458,6 +472,15 @@ esc_heap_call_site (esc_fn_ctx *ctx, gcall *call, const esc_runtime_fn *rt)
 		   || kind == ESC_KIND_GO_ARGS || kind == ESC_KIND_DEFER_ARGS);
   if (!internal && gimple_call_num_args (call) > 0)
     site->type = esc_go_type_from_descriptor (gimple_call_arg (call, 0));
+  else if (kind == ESC_KIND_MAKE_MAP && gimple_call_lhs (call)
+	   && TREE_CODE (gimple_call_lhs (call)) == SSA_NAME)
+    {
+      /* runtime.makemap__small () takes no type descriptor: the map's
+	 first operation names its type.  */
+      esc_follow (ctx, call, gimple_call_lhs (call), NULL_TREE, &flow);
+      if (flow.map_descriptor)
+	site->type = esc_go_type_from_descriptor (flow.map_descriptor);
+    }
 
   if (kind == ESC_KIND_MAKE_SLICE)
     {

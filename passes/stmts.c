@@ -858,6 +858,38 @@ esc_build_assign (esc_graph *g, gassign *stmt, int depth)
   esc_store_to (g, lhs, &srcs, why, loc, depth);
 }
 
+/* Statements looked at backwards from the end of a PHI argument's
+   incoming block for a position (esc_phi_arg_location).  */
+#define ESC_PHI_LOC_LOOKBACK 8
+
+/* Return the position of argument I of PHI, for flow paths.  The
+   argument's own is often unknown (into-SSA gives one only where a
+   statement of the incoming block assigned the variable); then it is its
+   definition's, or else that of one of the last statements of the
+   incoming block, where the value leaves for the join.  */
+
+static location_t
+esc_phi_arg_location (gphi *phi, unsigned i)
+{
+  location_t loc = gimple_phi_arg_location (phi, i);
+  if (loc != UNKNOWN_LOCATION)
+    return loc;
+  tree arg = gimple_phi_arg_def (phi, i);
+  if (TREE_CODE (arg) == SSA_NAME && !SSA_NAME_IS_DEFAULT_DEF (arg))
+    {
+      loc = gimple_location (SSA_NAME_DEF_STMT (arg));
+      if (loc != UNKNOWN_LOCATION)
+	return loc;
+    }
+  basic_block src = gimple_phi_arg_edge (phi, i)->src;
+  gimple_stmt_iterator gsi = gsi_last_bb (src);
+  for (unsigned n = 0; n < ESC_PHI_LOC_LOOKBACK && !gsi_end_p (gsi);
+       n++, gsi_prev (&gsi))
+    if (gimple_location (gsi_stmt (gsi)) != UNKNOWN_LOCATION)
+      return gimple_location (gsi_stmt (gsi));
+  return UNKNOWN_LOCATION;
+}
+
 /* Add the edges of the PHI node PHI.  */
 
 static void
@@ -874,8 +906,9 @@ esc_build_phi (esc_graph *g, gphi *phi)
       auto_vec<esc_src, 2> srcs;
       esc_value_srcs (g, gimple_phi_arg_def (phi, i), &srcs,
 		      g->locs[dst].depth);
-      esc_flow_srcs (g, dst, &srcs, 0, "assign",
-		     gimple_phi_arg_location (phi, i));
+      if (!srcs.is_empty ())
+	esc_flow_srcs (g, dst, &srcs, 0, "assign",
+		       esc_phi_arg_location (phi, i));
     }
 }
 

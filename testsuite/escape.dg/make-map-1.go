@@ -4,16 +4,26 @@ package p
 var GM map[int]int
 
 // Without a size hint gccgo calls runtime.makemap_small, which takes no
-// type descriptor.
+// type descriptor: the map's first operation in the runtime names its
+// type, here mapassign; without one the note says make(map).
 
 func NoHintNoEsc() int {
-	m := make(map[int]int) // { dg-message "make\\(map\[^)\]*\\) escapes to heap: gccgo allocates every map on the heap" }
+	m := make(map[int]int) // { dg-message "make\\(map\\\[int\\\]int\\) escapes to heap: gccgo allocates every map on the heap" }
 	m[1] = 2
 	return len(m)
 }
 
 func NoHintEsc() map[int]int {
-	return make(map[int]int) // { dg-message "make\\(map\[^)\]*\\) escapes to heap" }
+	return make(map[int]int) // { dg-message "make\\(map\\) escapes to heap" }
+}
+
+func NoHintRange() int {
+	m := make(map[string]bool) // { dg-message "make\\(map\\\[string\\\]bool\\) escapes to heap" }
+	n := 0
+	for range m {
+		n++
+	}
+	return n
 }
 
 func HintConstNoEsc() int {
@@ -43,6 +53,7 @@ func Ops(m map[int]int) int {
 }
 
 // The plugin's verdict, where it differs from gccgo's decision.
-// { dg-message "make\\(map\\): the plugin found no escape; gccgo heap-allocates it \\(map\\)" "" { target *-*-* } 10 }
-// { dg-message "make\\(map\\\[int\\\]int\\): the plugin found no escape; gccgo heap-allocates it \\(map\\)" "" { target *-*-* } 20 }
-// { dg-message "make\\(map\\\[string\\\]int\\): the plugin found no escape; gccgo heap-allocates it \\(map\\)" "" { target *-*-* } 30 }
+// { dg-message "make\\(map\\\[int\\\]int\\): the plugin found no escape; gccgo heap-allocates it \\(map\\)" "" { target *-*-* } 11 }
+// { dg-message "make\\(map\\\[string\\\]bool\\): the plugin found no escape; gccgo heap-allocates it \\(map\\)" "" { target *-*-* } 21 }
+// { dg-message "make\\(map\\\[int\\\]int\\): the plugin found no escape; gccgo heap-allocates it \\(map\\)" "" { target *-*-* } 30 }
+// { dg-message "make\\(map\\\[string\\\]int\\): the plugin found no escape; gccgo heap-allocates it \\(map\\)" "" { target *-*-* } 40 }
