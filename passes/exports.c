@@ -114,7 +114,7 @@
    (their symbol "PREFIX.NAME" has a dot of its own; the go tool always
    passes -fgo-pkgpath), relative imports (-fgo-relative-import-path),
    the v1 and v2 formats, AIX big archives, nested thin archives,
-   compressed sections, functions with an asm name, method wrappers for
+   compressed sections, methods with an asm name, method wrappers for
    promoted methods (not in the export data), and calls into the unit's
    own package (its export data, if any is found, would be stale).  */
 
@@ -193,7 +193,9 @@ struct esc_foreign_fn
 
 typedef hash_map<nofree_string_hash, esc_foreign_fn> esc_foreign_map;
 
-/* Foreign records by the function's full symbol, PKGSYM.NAME.  */
+/* Foreign records by the function's full symbol, PKGSYM.NAME, and the
+   records of C functions (//extern, "asm SYM") by SYM, which has no dot
+   and so never meets a Go symbol.  */
 static esc_foreign_map *esc_foreign;
 
 /* Whether the export data of every package the unit refers to was
@@ -753,6 +755,56 @@ esc_index_foreign (esc_package *pkg, const char *start, const char *p,
   obstack_free (&ob, NULL);
 }
 
+/* Index the record of PKG at P, up to LINE_END: a Go declaration of the
+   C function SYM (//extern SYM, //extern-sysinfo), whose record is the
+   comment "asm SYM" and then "NAME (PARAMS) RESULTS", P pointing at SYM.  A package whose inlinable function
+   calls one exports it with its tags (gccgo tags the parameters of such
+   a function as not escaping under //go:noescape, and as escaping
+   otherwise); the copy of the inlinable body a unit compiles calls SYM.
+   The same C function may be in several packages' export data (math's
+   in math.gox, and in fmt.gox as a foreign record): if their tags
+   differ, the symbol's record is made undecodable, so that a call of
+   it stays conservative whichever package was read first.  */
+
+static void esc_decode_fn (esc_package *pkg, esc_export_fn *fn);
+
+static void
+esc_index_asm (esc_package *pkg, const char *p, const char *line_end)
+{
+  const char *sym = p;
+  const char *sym_end = (const char *) memchr (p, ' ', line_end - p);
+  const char *rec = sym_end ? esc_skip_string (sym_end, line_end, " */ ")
+			    : NULL;
+  if (!rec || sym_end == sym || memchr (sym, '.', sym_end - sym))
+    return;
+  char *key = xstrndup (sym, sym_end - sym);
+  if (!esc_foreign)
+    esc_foreign = new esc_foreign_map (64);
+  esc_foreign_fn *old = esc_foreign->get (key);
+  if (!old)
+    {
+      esc_foreign_fn f;
+      memset (&f, 0, sizeof f);
+      f.host = pkg;
+      f.fn.offset = rec - pkg->data;
+      esc_foreign->put (key, f);
+      return;
+    }
+  free (key);
+  esc_export_fn fresh;
+  memset (&fresh, 0, sizeof fresh);
+  fresh.offset = rec - pkg->data;
+  esc_decode_fn (pkg, &fresh);
+  esc_decode_fn (old->host, &old->fn);
+  bool same = (fresh.ok && old->fn.ok
+	       && fresh.nparams == old->fn.nparams);
+  for (unsigned i = 0; same && i < fresh.nparams; i++)
+    same = (fresh.leaks[i].heap == old->fn.leaks[i].heap
+	    && fresh.leaks[i].result == old->fn.leaks[i].result);
+  if (!same)
+    old->fn.ok = false;		/* decoded, and not ok: conservative */
+}
+
 /* Index in PKG the function whose record starts at P (after "func ") and
    whose line ends at LINE_END.  TYPE is the encoded name of the type
    whose method list holds the record (with its length TYPE_LEN), or NULL
@@ -768,6 +820,11 @@ esc_index_func (esc_package *pkg, const char *p, const char *line_end,
   const char *q;
   if ((q = esc_skip_string (p, line_end, "/*nointerface*/ ")))
     p = q;
+  if (!type && (q = esc_skip_string (p, line_end, "/*asm ")))
+    {
+      esc_index_asm (pkg, q, line_end);
+      return;
+    }
   if (esc_skip_string (p, line_end, "/*"))
     return;
   if (p < line_end && *p == '(')
@@ -1465,7 +1522,9 @@ esc_leak_shift (signed char level)
 
 /* Return the foreign record of the function whose symbol is SYM, reading
    first the export data of every package the unit refers to (the
-   packages of its external functions and variables), or NULL.  */
+   packages of its external functions and variables, and of the
+   functions it compiles from other packages' inlinable bodies), or
+   NULL.  */
 
 static esc_foreign_fn *
 esc_foreign_get (const char *sym)
@@ -1476,8 +1535,6 @@ esc_foreign_get (const char *sym)
       symtab_node *node;
       FOR_EACH_SYMBOL (node)
 	{
-	  if (!DECL_EXTERNAL (node->decl))
-	    continue;
 	  const char *s = esc_decl_symbol (node->decl);
 	  const char *dot = s ? strchr (s, '.') : NULL;
 	  if (!dot || dot == s)
@@ -1513,18 +1570,31 @@ esc_export_leaks (tree fndecl, unsigned nparams, esc_leak *leaks,
     return false;
   const char *sym = esc_decl_symbol (fndecl);
   const char *dot = sym ? strchr (sym, '.') : NULL;
+  esc_export_fn *fn = NULL;
+  esc_package *pkg = NULL;
+  esc_init_search_path ();
+  if (sym && !dot)
+    {
+      /* A C function, declared in the package whose inlinable function
+	 the unit compiles a copy of.  */
+      esc_foreign_fn *f = esc_foreign_get (sym);
+      if (!f)
+	return false;
+      pkg = f->host;
+      fn = &f->fn;
+      goto found;
+    }
   /* NAME or TYPE.METHOD; "..import", "..funcN", "..stubN" and the like
      are never in export data.  */
   if (!dot || dot == sym || !dot[1] || strstr (dot, ".."))
     return false;
 
-  esc_init_search_path ();
+  {
   char *pkgsym = xstrndup (sym, dot - sym);
   bool own = esc_own_pkgsym && strcmp (pkgsym, esc_own_pkgsym) == 0;
-  esc_package *pkg = own ? NULL : esc_get_package (pkgsym);
+  pkg = own ? NULL : esc_get_package (pkgsym);
   free (pkgsym);
-  esc_export_fn *fn = (pkg && pkg->data && pkg->fns
-		       ? pkg->fns->get (dot + 1) : NULL);
+  fn = (pkg && pkg->data && pkg->fns ? pkg->fns->get (dot + 1) : NULL);
   if (!fn && !own)
     {
       /* Not in its package's export data (none installed): a foreign
@@ -1536,6 +1606,8 @@ esc_export_leaks (tree fndecl, unsigned nparams, esc_leak *leaks,
 	  fn = &f->fn;
 	}
     }
+  }
+ found:
   if (!fn)
     return false;
   esc_decode_fn (pkg, fn);
