@@ -757,14 +757,15 @@ esc_index_foreign (esc_package *pkg, const char *start, const char *p,
 
 /* Index the record of PKG at P, up to LINE_END: a Go declaration of the
    C function SYM (//extern SYM, //extern-sysinfo), whose record is the
-   comment "asm SYM" and then "NAME (PARAMS) RESULTS", P pointing at SYM.  A package whose inlinable function
-   calls one exports it with its tags (gccgo tags the parameters of such
-   a function as not escaping under //go:noescape, and as escaping
-   otherwise); the copy of the inlinable body a unit compiles calls SYM.
-   The same C function may be in several packages' export data (math's
-   in math.gox, and in fmt.gox as a foreign record): if their tags
-   differ, the symbol's record is made undecodable, so that a call of
-   it stays conservative whichever package was read first.  */
+   comment "asm SYM" and then "NAME (PARAMS) RESULTS", P pointing at
+   SYM.  A package whose inlinable function calls one exports it with
+   its tags (gccgo tags the parameters of such a function as not
+   escaping under //go:noescape, and as escaping otherwise); the copy of
+   the inlinable body a unit compiles calls SYM.  The same C function may
+   be in several packages' export data (math's in math.gox, and in
+   fmt.gox as a foreign record): if their tags differ, the symbol's
+   record is marked unusable, so that a call of it stays conservative
+   whichever package was read first.  */
 
 static void esc_decode_fn (esc_package *pkg, esc_export_fn *fn);
 
@@ -1522,9 +1523,7 @@ esc_leak_shift (signed char level)
 
 /* Return the foreign record of the function whose symbol is SYM, reading
    first the export data of every package the unit refers to (the
-   packages of its external functions and variables, and of the
-   functions it compiles from other packages' inlinable bodies), or
-   NULL.  */
+   packages of its external functions and variables), or NULL.  */
 
 static esc_foreign_fn *
 esc_foreign_get (const char *sym)
@@ -1535,6 +1534,8 @@ esc_foreign_get (const char *sym)
       symtab_node *node;
       FOR_EACH_SYMBOL (node)
 	{
+	  if (!DECL_EXTERNAL (node->decl))
+	    continue;
 	  const char *s = esc_decl_symbol (node->decl);
 	  const char *dot = s ? strchr (s, '.') : NULL;
 	  if (!dot || dot == s)
@@ -1546,6 +1547,47 @@ esc_foreign_get (const char *sym)
 	}
     }
   return esc_foreign ? esc_foreign->get (sym) : NULL;
+}
+
+/* Return the export record of the function whose symbol is SYM, and set
+   *PKG to the package whose export data holds it; NULL if none is
+   found.  */
+
+static esc_export_fn *
+esc_export_record (const char *sym, esc_package **pkg)
+{
+  if (!sym)
+    return NULL;
+  esc_init_search_path ();
+  const char *dot = strchr (sym, '.');
+  esc_foreign_fn *f;
+  if (!dot)
+    {
+      /* A C function, declared in the package whose inlinable function
+	 the unit compiles a copy of.  */
+      f = esc_foreign_get (sym);
+      *pkg = f ? f->host : NULL;
+      return f ? &f->fn : NULL;
+    }
+  /* NAME or TYPE.METHOD; "..import", "..funcN", "..stubN" and the like
+     are never in export data.  */
+  if (dot == sym || !dot[1] || strstr (dot, ".."))
+    return NULL;
+
+  char *pkgsym = xstrndup (sym, dot - sym);
+  bool own = esc_own_pkgsym && strcmp (pkgsym, esc_own_pkgsym) == 0;
+  *pkg = own ? NULL : esc_get_package (pkgsym);
+  free (pkgsym);
+  if (own)
+    return NULL;
+  if (*pkg && (*pkg)->data && (*pkg)->fns)
+    if (esc_export_fn *fn = (*pkg)->fns->get (dot + 1))
+      return fn;
+  /* Not in its package's export data (none installed): a foreign record
+     in another package's.  */
+  f = esc_foreign_get (sym);
+  *pkg = f ? f->host : NULL;
+  return f ? &f->fn : NULL;
 }
 
 /* Fill LEAKS[0..NPARAMS) with the leak summaries gccgo exported for the
@@ -1568,46 +1610,8 @@ esc_export_leaks (tree fndecl, unsigned nparams, esc_leak *leaks,
     }
   if (!fndecl || TREE_CODE (fndecl) != FUNCTION_DECL)
     return false;
-  const char *sym = esc_decl_symbol (fndecl);
-  const char *dot = sym ? strchr (sym, '.') : NULL;
-  esc_export_fn *fn = NULL;
-  esc_package *pkg = NULL;
-  esc_init_search_path ();
-  if (sym && !dot)
-    {
-      /* A C function, declared in the package whose inlinable function
-	 the unit compiles a copy of.  */
-      esc_foreign_fn *f = esc_foreign_get (sym);
-      if (!f)
-	return false;
-      pkg = f->host;
-      fn = &f->fn;
-      goto found;
-    }
-  /* NAME or TYPE.METHOD; "..import", "..funcN", "..stubN" and the like
-     are never in export data.  */
-  if (!dot || dot == sym || !dot[1] || strstr (dot, ".."))
-    return false;
-
-  {
-  char *pkgsym = xstrndup (sym, dot - sym);
-  bool own = esc_own_pkgsym && strcmp (pkgsym, esc_own_pkgsym) == 0;
-  pkg = own ? NULL : esc_get_package (pkgsym);
-  free (pkgsym);
-  fn = (pkg && pkg->data && pkg->fns ? pkg->fns->get (dot + 1) : NULL);
-  if (!fn && !own)
-    {
-      /* Not in its package's export data (none installed): a foreign
-	 record in another package's.  */
-      esc_foreign_fn *f = esc_foreign_get (sym);
-      if (f)
-	{
-	  pkg = f->host;
-	  fn = &f->fn;
-	}
-    }
-  }
- found:
+  esc_package *pkg;
+  esc_export_fn *fn = esc_export_record (esc_decl_symbol (fndecl), &pkg);
   if (!fn)
     return false;
   esc_decode_fn (pkg, fn);
