@@ -23,18 +23,22 @@
      summary            print sites per kind and decision to stderr
      stats              print one line of pass statistics to stderr:
                         functions, GIMPLE statements, sites, function
-                        analyses (SCC rounds included) and the pass's own
-                        CPU time in microseconds (for benchmarks; the time
-                        makes it non-deterministic)
+                        analyses (SCC rounds included), the passes' own
+                        CPU time in microseconds and page faults, and how
+                        many analyses the early pass made (for
+                        benchmarks; the time makes it non-deterministic)
      selftest           run the plugin's unit tests at the start of the
                         pass (one PASS or FAIL line each, on stderr); an
                         error if one fails
      help               print this list
      version            print the plugin's version
 
-   The plugin registers one pass, "escape", a SIMPLE_IPA_PASS after
-   build_ssa_passes (see passes/pass.c).  It reads the IL only: the object
-   file is the same with and without the plugin.
+   The plugin registers two passes (see passes/pass.c): "escape", a
+   SIMPLE_IPA_PASS after build_ssa_passes, which reports, and
+   "*escape_early", a GIMPLE_PASS at the end of build_ssa_passes, which
+   analyses each function while its statements are in the cache.  They
+   read the IL only: the object file is the same with and without the
+   plugin.
 
    The plugin must be built against the GCC it is loaded into (make
    GCCGO=gccgo-11 for GCC 11); the file must be called escape.so, because
@@ -248,6 +252,17 @@ plugin_init (struct plugin_name_args *plugin_info,
   pass_info.pos_op = PASS_POS_INSERT_AFTER;
   register_callback (plugin_name, PLUGIN_PASS_MANAGER_SETUP, NULL,
 		     &pass_info);
+
+  /* The early pass, last in build_ssa_passes: it analyses each function
+     there when it can (passes/pass.c).  */
+  struct register_pass_info early_info;
+  early_info.pass = make_pass_escape_early (g);
+  early_info.reference_pass_name = "*rebuild_cgraph_edges";
+  early_info.ref_pass_instance_number = 1;
+  early_info.pos_op = PASS_POS_INSERT_AFTER;
+  register_callback (plugin_name, PLUGIN_PASS_MANAGER_SETUP, NULL,
+		     &early_info);
+  register_callback (plugin_name, PLUGIN_GGC_MARKING, esc_ggc_mark, NULL);
 
   if (dump)
     g->get_dumps ()->dump_switch_p (details ? "ipa-escape-details"

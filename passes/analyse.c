@@ -12,6 +12,16 @@
    turn: the function analysed last, whose statements are still in the
    cache, is analysed again first.
 
+   When it runs (pass.c): esc_unit_begin sets the components up, from the
+   early pass at the first function in SSA form, or from the IPA pass.
+   Begun early, a component is analysed as soon as its functions are in
+   SSA form (esc_unit_built) and the components it depends on
+   (esc_walk_dependencies) are analysed, while its statements are still
+   in the cache.  esc_unit_finish, from the IPA pass, analyses the rest
+   in the same order as if nothing had been analysed early: components
+   that depend on each other through addresses, which never become
+   ready, or all of them.
+
    For each function: find its allocation sites (sites.c) the first time,
    build the graph (stmts.c, calls.c), solve it (solve.c), store the
    parameters' summary (summary.c), and give each allocation site its
@@ -39,8 +49,9 @@
 /* Rounds of a recursive component before giving up on precision.  */
 #define ESC_MAX_ROUNDS 8
 
-/* The unit's ranges, and the function each belongs to, while
-   esc_analyse_unit runs: esc_claim_closure_sites needs them.  */
+/* The unit's ranges, and the function each belongs to, from
+   esc_unit_begin to esc_unit_finish: esc_claim_closure_sites needs
+   them.  */
 static vec<esc_fn_range> *esc_unit_ranges;
 static vec<esc_site> *esc_unit_sites;
 static hash_map<tree, int> *esc_range_of_decl;
@@ -49,8 +60,9 @@ static hash_set<int_hash<int, -1, -2> > *esc_claimed;
 /* What the unit's final analyses had to be conservative about.  */
 static unsigned esc_unit_conservative_edges, esc_unit_unknown_calls;
 
-/* Functions analysed, counting every round of recursive components.  */
-static unsigned esc_unit_analyses;
+/* Functions analysed, counting every round of recursive components, and
+   how many of those analyses the early pass made (esc_unit_built).  */
+static unsigned esc_unit_analyses, esc_unit_early_analyses;
 
 /* CPU time spent finding the unit's sites, in microseconds.  */
 static long esc_unit_sites_usec;
@@ -66,6 +78,15 @@ esc_analysis_counts (unsigned *edges, unsigned *calls, unsigned *analyses)
   *edges = esc_unit_conservative_edges;
   *calls = esc_unit_unknown_calls;
   *analyses = esc_unit_analyses;
+}
+
+/* Return how many of the function analyses esc_analysis_counts counts
+   the early pass made, as each function went into SSA form.  */
+
+unsigned
+esc_early_analyses (void)
+{
+  return esc_unit_early_analyses;
 }
 
 /* Return the CPU time spent finding the unit's sites (esc_ensure_sites),
@@ -557,7 +578,7 @@ esc_analyse_component (vec<esc_fn_range> *ranges, vec<int> *members,
     esc_analyse_function (&(*ranges)[m], sites, params);
 }
 
-/* The unit's components, for esc_analyse_unit.  */
+/* The unit's components, from esc_unit_begin to esc_unit_finish.  */
 
 struct esc_components
 {
@@ -567,13 +588,64 @@ struct esc_components
   auto_vec<vec<int> > members;	/* range indexes per component */
   hash_map<cgraph_node *, int> comp_of;
   auto_vec<char> state;		/* 0 new, 1 in progress, 2 done */
+
+  /* Early analysis only (esc_unit_built): per component, its members
+     not in SSA form yet plus its dependencies not analysed yet, and the
+     components that wait for it.  */
+  auto_vec<int> pending;
+  auto_vec<vec<int> > dependents;
+  auto_vec<bool> built;		/* per range */
 };
 
+static esc_components *esc_unit;
+
+/* Call FN (NODE, DATA) for every function NODE that the analysis of
+   MEMBER wants analysed first: the functions it calls, and those it takes
+   the address of (closure bodies and go/defer thunks are not called
+   directly, but their summaries are needed where their closures are
+   made), directly or through a func value's descriptor or a method
+   table (devirt.c).  These are also every function whose body the
+   analysis of MEMBER reads (closure bodies and thunks it inlines).  */
+
+static void
+esc_walk_dependencies (cgraph_node *member,
+		       void (*fn) (cgraph_node *, void *), void *data)
+{
+  for (cgraph_edge *e = member->callees; e; e = e->next_callee)
+    fn (e->callee, data);
+  ipa_ref *ref;
+  for (unsigned k = 0; member->iterate_reference (k, ref); k++)
+    if (ref->use == IPA_REF_ADDR)
+      {
+	if (cgraph_node *target = dyn_cast <cgraph_node *> (ref->referred))
+	  fn (target, data);
+	else if (varpool_node *var = dyn_cast <varpool_node *> (ref->referred))
+	  {
+	    /* A func value's descriptor or a method table: the functions
+	       devirt.c may find in it.  */
+	    ipa_ref *vref;
+	    for (unsigned j = 0; var->iterate_reference (j, vref); j++)
+	      if (cgraph_node *target
+		  = dyn_cast <cgraph_node *> (vref->referred))
+		fn (target, data);
+	  }
+      }
+}
+
+static void esc_ensure_analysed (esc_components *c, cgraph_node *node);
+
+/* esc_walk_dependencies callback of esc_ensure_analysed: analyse NODE
+   for the components DATA.  */
+
+static void
+esc_ensure_dependency (cgraph_node *node, void *data)
+{
+  esc_ensure_analysed ((esc_components *) data, node);
+}
+
 /* Analyse the component of the function NODE, if it is one of C's and
-   not analysed yet, after the components it calls or takes the address
-   of (closure bodies and go/defer thunks are not called directly, but
-   their summaries are needed where their closures are made), directly or
-   through a func value's descriptor or a method table (devirt.c).  */
+   not analysed yet, after the components of its dependencies
+   (esc_walk_dependencies).  */
 
 static void
 esc_ensure_analysed (esc_components *c, cgraph_node *node)
@@ -586,54 +658,90 @@ esc_ensure_analysed (esc_components *c, cgraph_node *node)
   unsigned i;
   int m;
   FOR_EACH_VEC_ELT (c->members[comp], i, m)
-    {
-      cgraph_node *member = (*c->ranges)[m].node;
-      for (cgraph_edge *e = member->callees; e; e = e->next_callee)
-	esc_ensure_analysed (c, e->callee);
-      ipa_ref *ref;
-      for (unsigned k = 0; member->iterate_reference (k, ref); k++)
-	if (ref->use == IPA_REF_ADDR)
-	  {
-	    if (cgraph_node *target = dyn_cast <cgraph_node *> (ref->referred))
-	      esc_ensure_analysed (c, target);
-	    else if (varpool_node *var
-		     = dyn_cast <varpool_node *> (ref->referred))
-	      {
-		/* A func value's descriptor or a method table: the
-		   functions devirt.c may find in it.  */
-		ipa_ref *vref;
-		for (unsigned j = 0; var->iterate_reference (j, vref); j++)
-		  if (cgraph_node *target
-		      = dyn_cast <cgraph_node *> (vref->referred))
-		    esc_ensure_analysed (c, target);
-	      }
-	  }
-    }
+    esc_walk_dependencies ((*c->ranges)[m].node, esc_ensure_dependency, c);
   esc_analyse_component (c->ranges, &c->members[comp], c->sites, c->params);
   c->state[comp] = 2;
 }
 
-/* Analyse every function of RANGES, whose sites are in SITES, and append
-   the parameters' summaries to PARAMS.  */
+/* What esc_count_dependency needs: the components, the one whose
+   dependencies are counted, and a stamp per component (the last
+   component that counted it) so that each is counted once.  */
+
+struct esc_dep_count
+{
+  esc_components *c;
+  int comp;
+  int *stamp;
+};
+
+/* esc_walk_dependencies callback of esc_schedule: count the component of
+   NODE as one that DATA's component waits for.  */
+
+static void
+esc_count_dependency (cgraph_node *node, void *data)
+{
+  esc_dep_count *d = (esc_dep_count *) data;
+  int *slot = d->c->comp_of.get (node->ultimate_alias_target ());
+  if (!slot || *slot == d->comp || d->stamp[*slot] == d->comp)
+    return;
+  d->stamp[*slot] = d->comp;
+  d->c->pending[d->comp]++;
+  d->c->dependents[*slot].safe_push (d->comp);
+}
+
+/* Set up C for early analysis: each component waits for its members to
+   be in SSA form and for its dependencies to be analysed.  Components
+   that depend on each other (through addresses, which the call graph's
+   components do not follow) never stop waiting: esc_unit_finish
+   analyses them.  */
+
+static void
+esc_schedule (esc_components *c)
+{
+  unsigned n = c->members.length ();
+  c->pending.safe_grow_cleared (n);
+  c->dependents.safe_grow_cleared (n);
+  c->built.safe_grow_cleared (c->ranges->length ());
+  int *stamp = XNEWVEC (int, n);
+  for (unsigned i = 0; i < n; i++)
+    stamp[i] = -1;
+  for (unsigned i = 0; i < n; i++)
+    {
+      esc_dep_count d = { c, (int) i, stamp };
+      unsigned j;
+      int m;
+      c->pending[i] += c->members[i].length ();
+      FOR_EACH_VEC_ELT (c->members[i], j, m)
+	esc_walk_dependencies ((*c->ranges)[m].node, esc_count_dependency,
+			       &d);
+    }
+  free (stamp);
+}
+
+/* Start the analysis of the unit: its functions are RANGES, whose sites
+   go to SITES and parameter summaries to PARAMS as they are analysed.
+   If EARLY, the functions are not in SSA form yet, and esc_unit_built
+   will be told as each one is.  */
 
 void
-esc_analyse_unit (vec<esc_site> *sites, vec<esc_fn_range> *ranges,
-		  vec<esc_param> *params)
+esc_unit_begin (vec<esc_site> *sites, vec<esc_fn_range> *ranges,
+		vec<esc_param> *params, bool early)
 {
+  gcc_checking_assert (!esc_unit);
   esc_unit_ranges = ranges;
   esc_unit_sites = sites;
   esc_unit_conservative_edges = esc_unit_unknown_calls = 0;
-  esc_unit_analyses = 0;
+  esc_unit_analyses = esc_unit_early_analyses = 0;
   esc_unit_sites_usec = 0;
   esc_range_of_decl = new hash_map<tree, int>;
   esc_claimed = new hash_set<int_hash<int, -1, -2> >;
   for (unsigned i = 0; i < ranges->length (); i++)
     esc_range_of_decl->put ((*ranges)[i].node->decl, i);
 
-  esc_components c;
-  c.ranges = ranges;
-  c.sites = sites;
-  c.params = params;
+  esc_components *c = esc_unit = new esc_components;
+  c->ranges = ranges;
+  c->sites = sites;
+  c->params = params;
   hash_map<cgraph_node *, int> range_of;
   for (unsigned i = 0; i < ranges->length (); i++)
     range_of.put ((*ranges)[i].node, i);
@@ -656,13 +764,13 @@ esc_analyse_unit (vec<esc_site> *sites, vec<esc_fn_range> *ranges,
 	    {
 	      members.safe_push (*r);
 	      placed[*r] = true;
-	      c.comp_of.put (node, c.members.length ());
+	      c->comp_of.put (node, c->members.length ());
 	    }
 	}
       cycle.release ();
       if (members.is_empty ())
 	continue;
-      c.members.safe_push (members);
+      c->members.safe_push (members);
     }
   ipa_free_postorder_info ();
   free (order);
@@ -672,20 +780,75 @@ esc_analyse_unit (vec<esc_site> *sites, vec<esc_fn_range> *ranges,
       {
 	vec<int> members = vNULL;
 	members.safe_push (i);
-	c.comp_of.put ((*ranges)[i].node, c.members.length ());
-	c.members.safe_push (members);
+	c->comp_of.put ((*ranges)[i].node, c->members.length ());
+	c->members.safe_push (members);
       }
+  c->state.safe_grow_cleared (c->members.length ());
+  if (early)
+    esc_schedule (c);
+}
 
-  c.state.safe_grow_cleared (c.members.length ());
-  for (unsigned i = 0; i < c.members.length (); i++)
-    if (c.state[i] == 0)
-      esc_ensure_analysed (&c, (*ranges)[c.members[i][0]].node);
+/* Return true between esc_unit_begin and esc_unit_finish.  */
+
+bool
+esc_unit_begun_p (void)
+{
+  return esc_unit != NULL;
+}
+
+/* NODE, a function of the unit begun early, is now in SSA form, and will
+   not change before the IPA pass: analyse every component that no longer
+   waits for anything, NODE's first, while its statements are in the
+   cache.  */
+
+void
+esc_unit_built (cgraph_node *node)
+{
+  esc_components *c = esc_unit;
+  int *r = esc_range_of_decl->get (node->decl);
+  if (!c || c->pending.is_empty () || !r || c->built[*r])
+    return;
+  c->built[*r] = true;
+  int *slot = c->comp_of.get ((*c->ranges)[*r].node);
+  if (!slot || --c->pending[*slot] != 0)
+    return;
+  unsigned analyses = esc_unit_analyses;
+  auto_vec<int> ready;
+  ready.safe_push (*slot);
+  while (!ready.is_empty ())
+    {
+      int comp = ready.pop ();
+      esc_ensure_analysed (c, (*c->ranges)[c->members[comp][0]].node);
+      unsigned i;
+      int d;
+      FOR_EACH_VEC_ELT (c->dependents[comp], i, d)
+	if (--c->pending[d] == 0)
+	  ready.safe_push (d);
+    }
+  esc_unit_early_analyses += esc_unit_analyses - analyses;
+}
+
+/* Analyse every function of the unit not analysed yet, and release what
+   the analysis kept.  */
+
+void
+esc_unit_finish (void)
+{
+  esc_components *c = esc_unit;
+  vec<esc_fn_range> *ranges = c->ranges;
+  for (unsigned i = 0; i < c->members.length (); i++)
+    if (c->state[i] == 0)
+      esc_ensure_analysed (c, (*ranges)[c->members[i][0]].node);
   /* Every function is in a component, and so analysed; but a function
      whose sites were not found would silently have none.  */
   for (unsigned i = 0; i < ranges->length (); i++)
     esc_ensure_sites (&(*ranges)[i]);
-  for (unsigned i = 0; i < c.members.length (); i++)
-    c.members[i].release ();
+  for (unsigned i = 0; i < c->members.length (); i++)
+    c->members[i].release ();
+  for (unsigned i = 0; i < c->dependents.length (); i++)
+    c->dependents[i].release ();
+  delete c;
+  esc_unit = NULL;
   esc_summaries_release ();
   esc_devirt_release ();
   esc_graph_spares_release ();

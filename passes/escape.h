@@ -75,7 +75,8 @@ enum esc_size
 };
 
 /* One allocation site.  Strings are owned by the record (xstrdup'd) unless
-   noted; trees and statements are only valid while the pass runs.  */
+   noted; trees and statements are only valid from the early pass to the
+   end of the IPA pass (pass.c), which no pass between them changes.  */
 struct esc_site
 {
   location_t loc;		/* Go source position (locus only) */
@@ -286,12 +287,16 @@ void esc_notes_attach (vec<esc_site> *sites);
 void esc_notes_release (void);
 
 /* analyse.c */
-void esc_analyse_unit (vec<esc_site> *sites, vec<esc_fn_range> *ranges,
-		       vec<esc_param> *params);
+void esc_unit_begin (vec<esc_site> *sites, vec<esc_fn_range> *ranges,
+		     vec<esc_param> *params, bool early);
+bool esc_unit_begun_p (void);
+void esc_unit_built (cgraph_node *node);
+void esc_unit_finish (void);
 enum esc_class esc_site_class (const esc_site *site);
 void esc_analysis_counts (unsigned *edges, unsigned *calls,
 			  unsigned *analyses);
 long esc_sites_usec (void);
+unsigned esc_early_analyses (void);
 const char *esc_class_name (enum esc_class cls);
 
 /* report.c */
@@ -309,6 +314,8 @@ void esc_dump_function (function *fun, vec<esc_site> *sites,
 
 /* pass.c */
 opt_pass *make_pass_escape (gcc::context *ctxt);
+opt_pass *make_pass_escape_early (gcc::context *ctxt);
+void esc_ggc_mark (void *gcc_data, void *user_data);
 long esc_cpu_usec (void);
 
 /* selftest.c: unit tests (-fplugin-arg-escape-selftest); each file's

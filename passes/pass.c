@@ -1,15 +1,26 @@
-/* pass.c: the escape IPA pass.
+/* pass.c: the escape passes.
 
-   A SIMPLE_IPA_PASS placed after build_ssa_passes: there every function
-   with a body is in SSA form and still holds exactly the allocations the Go
-   front end decided on (nothing is inlined, folded or removed yet), at -O0
-   as at -O2.  It reads the IL and never changes it.
+   "escape", a SIMPLE_IPA_PASS placed after build_ssa_passes: there every
+   function with a body is in SSA form and still holds exactly the
+   allocations the Go front end decided on (nothing is inlined, folded or
+   removed yet), at -O0 as at -O2.  It finishes the analysis of the unit
+   (analyse.c), attaches gccgo's notes to the sites (gccnotes.c), dumps
+   the annotated functions (dump.c), sorts the sites and reports them
+   (report.c).
 
-   The pass analyses the unit (analyse.c), which finds each function's
-   sites (sites.c) just before it builds the function's graph from the
-   same statements, then attaches gccgo's notes to the sites
-   (gccnotes.c), dumps the annotated functions (dump.c), sorts the sites
-   and reports them (report.c).  */
+   "*escape_early", a GIMPLE_PASS placed last in build_ssa_passes, where
+   each function goes into SSA form in turn and is not changed again
+   before the IPA pass.  It analyses each function as soon as it and the
+   functions its analysis needs are in SSA form (analyse.c,
+   esc_unit_built), while its statements are in the cache: read later,
+   from the IPA pass, a unit's GIMPLE comes from memory, and in a unit of
+   a million statements that read costs several times the analysis
+   itself.  Functions whose dependencies form a cycle through addresses,
+   and all functions when the IPA pass's dump is on (its graphs go to
+   that dump), are analysed by the IPA pass.  The verdicts are the same
+   either way.
+
+   Both passes read the IL and never change it.  */
 
 #include "compat.h"
 #include "escape.h"
@@ -108,20 +119,24 @@ esc_page_faults (void)
   return ru.ru_minflt + ru.ru_majflt;
 }
 
-/* Run the pass over the unit.  */
+/* The unit: its functions, its sites and its parameter summaries, from
+   the first pass that runs (esc_unit_start) to the end of the IPA pass;
+   and the CPU time and page faults of the early pass.  */
+static vec<esc_fn_range> esc_ranges;
+static vec<esc_site> esc_sites;
+static vec<esc_param> esc_params;
+static long esc_early_usec, esc_early_faults;
 
-unsigned int
-pass_escape::execute (function *)
+/* The IPA pass, whose dump decides where the analysis runs.  */
+static opt_pass *esc_ipa_pass;
+
+/* Collect the unit's functions and begin its analysis (analyse.c); EARLY
+   if they are not in SSA form yet.  */
+
+static void
+esc_unit_start (bool early)
 {
-  auto_vec<esc_site> sites;
-  auto_vec<esc_fn_range> ranges;
   cgraph_node *node;
-  long start = esc_cpu_usec ();
-  long start_faults = esc_page_faults ();
-
-  if (esc_opts.selftest && !esc_run_selftests ())
-    error ("escape plugin: unit tests failed (see the FAIL lines above)");
-
   FOR_EACH_FUNCTION_WITH_GIMPLE_BODY (node)
     {
       function *fun = node->get_fun ();
@@ -133,16 +148,107 @@ pass_escape::execute (function *)
       range.line = LOCATION_LINE (DECL_SOURCE_LOCATION (node->decl));
       range.found = false;
       range.statements = 0;
-      ranges.safe_push (range);
+      esc_ranges.safe_push (range);
     }
+  esc_unit_begin (&esc_sites, &esc_ranges, &esc_params, early);
+}
+
+/* Mark for GCC's garbage collector the trees and statements the unit's
+   sites hold (PLUGIN_GGC_MARKING, which may come between two functions
+   of the early pass).  They belong to function bodies that nothing
+   changes before the IPA pass, so they are reachable anyway; this keeps
+   it so if that ever changes.  */
+
+void
+esc_ggc_mark (void *, void *)
+{
+  unsigned i;
+  esc_site *site;
+  FOR_EACH_VEC_ELT (esc_sites, i, site)
+    {
+      gt_ggc_m_6gimple (site->stmt);
+      gt_ggc_m_9tree_node (site->decl);
+    }
+}
+
+/* Return true if the IPA pass's dump is on.  */
+
+static bool
+esc_ipa_dump_p (void)
+{
+  dump_file_info *dfi
+    = g->get_dumps ()->get_dump_file_info (esc_ipa_pass->static_pass_number);
+  return dfi && (dfi->pstate != 0 || dfi->alt_state != 0);
+}
+
+const pass_data pass_data_escape_early = {
+  GIMPLE_PASS,			/* type */
+  "*escape_early",		/* name */
+  OPTGROUP_NONE,		/* optinfo_flags */
+  TV_PLUGIN_RUN,		/* tv_id */
+  0,				/* properties_required */
+  0,				/* properties_provided */
+  0,				/* properties_destroyed */
+  0,				/* todo_flags_start */
+  0,				/* todo_flags_finish */
+};
+
+class pass_escape_early : public gimple_opt_pass
+{
+public:
+  pass_escape_early (gcc::context *ctxt)
+    : gimple_opt_pass (pass_data_escape_early, ctxt)
+  {}
+
+  virtual bool gate (function *)
+  {
+    return !seen_error () && !esc_ipa_dump_p ();
+  }
+  virtual unsigned int execute (function *);
+};
+
+/* FUN is in SSA form: analyse what that makes ready.  */
+
+unsigned int
+pass_escape_early::execute (function *fun)
+{
+  if (!fun->cfg || !gimple_in_ssa_p (fun))
+    return 0;
+  long start = esc_cpu_usec ();
+  long start_faults = esc_page_faults ();
+  if (!esc_unit_begun_p ())
+    esc_unit_start (true);
+  if (cgraph_node *node = cgraph_node::get (fun->decl))
+    esc_unit_built (node);
+  esc_early_usec += esc_cpu_usec () - start;
+  esc_early_faults += esc_page_faults () - start_faults;
+  return 0;
+}
+
+/* Run the pass over the unit.  */
+
+unsigned int
+pass_escape::execute (function *)
+{
+  long start = esc_cpu_usec ();
+  long start_faults = esc_page_faults ();
+
+  if (esc_opts.selftest && !esc_run_selftests ())
+    error ("escape plugin: unit tests failed (see the FAIL lines above)");
+
+  if (!esc_unit_begun_p ())
+    esc_unit_start (false);
+  vec<esc_fn_range> &ranges = esc_ranges;
+  vec<esc_site> &sites = esc_sites;
+  vec<esc_param> &params = esc_params;
 
   /* The analysis finds each function's sites when it comes to it.  */
-  auto_vec<esc_param> params;
-  esc_analyse_unit (&sites, &ranges, &params);
+  esc_unit_finish ();
   long notes_start = esc_cpu_usec ();
   esc_notes_attach (&sites);
   long find_usec = esc_sites_usec () + esc_cpu_usec () - notes_start;
-  long analyse_usec = notes_start - start - esc_sites_usec ();
+  long analyse_usec = (esc_early_usec + notes_start - start
+		       - esc_sites_usec ());
 
   if (dump_file)
     {
@@ -169,6 +275,7 @@ pass_escape::execute (function *)
 
   esc_free_sites (&sites);
   esc_free_params (&params);
+  params.release ();
   esc_notes_release ();
   esc_exports_release ();
   esc_source_release ();
@@ -177,8 +284,8 @@ pass_escape::execute (function *)
      stop the compiler at this line (testsuite/bench).  */
   if (esc_opts.stats)
     {
-      long usec = esc_cpu_usec () - start;
-      long faults = esc_page_faults () - start_faults;
+      long usec = esc_early_usec + esc_cpu_usec () - start;
+      long faults = esc_early_faults + esc_page_faults () - start_faults;
       unsigned long statements = 0;
       unsigned i;
       esc_fn_range *range;
@@ -188,11 +295,13 @@ pass_escape::execute (function *)
       esc_analysis_counts (&edges, &calls, &analyses);
       fprintf (stderr, "escape: stats: %s: functions=%u statements=%lu "
 	       "sites=%u analyses=%u pass_usec=%ld (sites %ld, analysis %ld, "
-	       "report %ld) page_faults=%ld\n", main_input_filename,
-	       ranges.length (), statements, sites.length (), analyses, usec,
-	       find_usec, analyse_usec, usec - find_usec - analyse_usec,
-	       faults);
+	       "report %ld) page_faults=%ld early_analyses=%u\n",
+	       main_input_filename, ranges.length (), statements,
+	       sites.length (), analyses, usec, find_usec, analyse_usec,
+	       usec - find_usec - analyse_usec, faults, esc_early_analyses ());
     }
+  ranges.release ();
+  sites.release ();
   return 0;
 }
 
@@ -201,5 +310,14 @@ pass_escape::execute (function *)
 opt_pass *
 make_pass_escape (gcc::context *ctxt)
 {
-  return new pass_escape (ctxt);
+  esc_ipa_pass = new pass_escape (ctxt);
+  return esc_ipa_pass;
+}
+
+/* Return a new instance of the early pass for the context CTXT.  */
+
+opt_pass *
+make_pass_escape_early (gcc::context *ctxt)
+{
+  return new pass_escape_early (ctxt);
 }

@@ -280,7 +280,9 @@ esc_pos_cmp (const char *file1, int line1, int col1, const char *file2,
   return col1 < col2 ? -1 : col1 > col2;
 }
 
-/* Compare the parameters A and B for qsort: by position, then name.  */
+/* Compare the parameters A and B for qsort: by position, then name,
+   function and index, so that the order does not depend on the order
+   the functions were analysed in.  */
 
 static int
 esc_param_cmp (const void *a, const void *b)
@@ -289,7 +291,13 @@ esc_param_cmp (const void *a, const void *b)
   const esc_param *p2 = (const esc_param *) b;
   int c = esc_pos_cmp (p1->file, p1->line, p1->col, p2->file, p2->line,
 		       p2->col);
-  return c ? c : esc_strcmp0 (p1->name, p2->name);
+  if (!c)
+    c = esc_strcmp0 (p1->name, p2->name);
+  if (!c)
+    c = esc_strcmp0 (p1->function, p2->function);
+  if (!c && p1->index != p2->index)
+    c = p1->index < p2->index ? -1 : 1;
+  return c;
 }
 
 /* Sort PARAMS into report order.  */

@@ -639,10 +639,14 @@ esc_closure_record (esc_graph *g, tree lhs, tree fn, location_t loc,
       esc_flow_srcs (g, *known, &record, 0, "captured by a closure", loc);
       return;
     }
+  /* A body not in SSA form yet is not read: the early pass analyses a
+     function only after the bodies it takes the address of (analyse.c,
+     esc_walk_dependencies), so this is a safeguard.  */
   function *body = DECL_STRUCT_FUNCTION (fn);
   cgraph_node *node = cgraph_node::get (fn);
   if (!body || !body->cfg || !body->static_chain_decl || !node
-      || !node->has_gimple_body_p () || g->inline_depth >= 8)
+      || !node->has_gimple_body_p () || !gimple_in_ssa_p (body)
+      || g->inline_depth >= 8)
     {
       esc_closure_summary (g, &record, fn, loc);
       return;
@@ -746,8 +750,8 @@ esc_inline_thunk (esc_graph *g, tree thunk, vec<esc_src> *block,
   cgraph_node *node = cgraph_node::get (thunk);
   tree param = DECL_ARGUMENTS (thunk);
   if (!body || !body->cfg || body->static_chain_decl || !node
-      || !node->has_gimple_body_p () || !param || DECL_CHAIN (param)
-      || g->inline_depth >= 8)
+      || !node->has_gimple_body_p () || !gimple_in_ssa_p (body) || !param
+      || DECL_CHAIN (param) || g->inline_depth >= 8)
     return false;
   int *known = g->inlined->get (thunk);
   int p;
