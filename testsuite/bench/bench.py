@@ -383,9 +383,10 @@ def overhead_report(results, runs):
           % (t["noise_pct"], "; larger than the time target: the verdict is unreliable"
              if tt is not None and t["noise_pct"] > tt else ""))
     w("")
-    w("The pass's time (pass_usec) covers the IPA pass alone; the rest of the")
-    w("plugin's cost (loading it, capturing gccgo's escape notes in the front")
-    w("end) shows only in the difference of the compile times.")
+    w("The pass's time (pass_usec) covers the plugin's two passes (the early")
+    w("one and the IPA one); the rest of the plugin's cost (loading it,")
+    w("capturing gccgo's escape notes in the front end) shows only in the")
+    w("difference of the compile times.")
     return "\n".join(out), totals
 
 
