@@ -662,7 +662,9 @@ def instructions(args, tmp, failures):
             f.write("#!/bin/sh\nexec %s \"$@\"\n" % " ".join(
                 shlex.quote(a) for a in
                 ["valgrind", "--tool=callgrind",
+                 # Both passes: the early one analyses most functions.
                  "--toggle-collect=pass_escape::execute*",
+                 "--toggle-collect=pass_escape_early::execute*",
                  "--callgrind-out-file=" + os.path.join(outs, "%p.out")] + sim))
         os.chmod(wrapper, 0o755)
         cmd = [args.gccgo, "-c", "-O0", "-fgo-pkgpath=bench", "-o",
