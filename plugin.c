@@ -198,6 +198,21 @@ esc_parse_arg (const plugin_argument *arg, int *gccgo_notes, bool *dump,
   return false;
 }
 
+/* Register PASS for the plugin PLUGIN_NAME, after the first instance of
+   the pass named REFERENCE.  */
+
+static void
+esc_register_pass (const char *plugin_name, opt_pass *pass,
+		   const char *reference)
+{
+  struct register_pass_info info;
+  info.pass = pass;
+  info.reference_pass_name = reference;
+  info.ref_pass_instance_number = 1;
+  info.pos_op = PASS_POS_INSERT_AFTER;
+  register_callback (plugin_name, PLUGIN_PASS_MANAGER_SETUP, NULL, &info);
+}
+
 /* The plugin's entry point.  PLUGIN_INFO holds its name and arguments,
    VERSION the version of the GCC that loads it.  */
 
@@ -245,23 +260,12 @@ plugin_init (struct plugin_name_args *plugin_info,
     gccgo_notes = user_debug_escape && esc_opts.notes == ESC_NOTES_NONE;
   esc_notes_install (gccgo_notes);
 
-  struct register_pass_info pass_info;
-  pass_info.pass = make_pass_escape (g);
-  pass_info.reference_pass_name = "build_ssa_passes";
-  pass_info.ref_pass_instance_number = 1;
-  pass_info.pos_op = PASS_POS_INSERT_AFTER;
-  register_callback (plugin_name, PLUGIN_PASS_MANAGER_SETUP, NULL,
-		     &pass_info);
-
-  /* The early pass, last in build_ssa_passes: it analyses each function
+  /* The IPA pass after build_ssa_passes, and the early pass last in it
+     (after the first *rebuild_cgraph_edges), which analyses each function
      there when it can (passes/pass.c).  */
-  struct register_pass_info early_info;
-  early_info.pass = make_pass_escape_early (g);
-  early_info.reference_pass_name = "*rebuild_cgraph_edges";
-  early_info.ref_pass_instance_number = 1;
-  early_info.pos_op = PASS_POS_INSERT_AFTER;
-  register_callback (plugin_name, PLUGIN_PASS_MANAGER_SETUP, NULL,
-		     &early_info);
+  esc_register_pass (plugin_name, make_pass_escape (g), "build_ssa_passes");
+  esc_register_pass (plugin_name, make_pass_escape_early (g),
+		     "*rebuild_cgraph_edges");
   register_callback (plugin_name, PLUGIN_GGC_MARKING, esc_ggc_mark, NULL);
 
   if (dump)
