@@ -805,8 +805,10 @@ void
 esc_unit_built (cgraph_node *node)
 {
   esc_components *c = esc_unit;
+  if (!c || c->pending.is_empty ())
+    return;
   int *r = esc_range_of_decl->get (node->decl);
-  if (!c || c->pending.is_empty () || !r || c->built[*r])
+  if (!r || c->built[*r])
     return;
   c->built[*r] = true;
   int *slot = c->comp_of.get ((*c->ranges)[*r].node);
