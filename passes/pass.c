@@ -214,14 +214,18 @@ pass_escape_early::execute (function *fun)
 {
   if (!fun->cfg || !gimple_in_ssa_p (fun))
     return 0;
-  long start = esc_cpu_usec ();
-  long start_faults = esc_page_faults ();
+  /* Two system calls each: only for the stats line.  */
+  long start = esc_opts.stats ? esc_cpu_usec () : 0;
+  long start_faults = esc_opts.stats ? esc_page_faults () : 0;
   if (!esc_unit_begun_p ())
     esc_unit_start (true);
   if (cgraph_node *node = cgraph_node::get (fun->decl))
     esc_unit_built (node);
-  esc_early_usec += esc_cpu_usec () - start;
-  esc_early_faults += esc_page_faults () - start_faults;
+  if (esc_opts.stats)
+    {
+      esc_early_usec += esc_cpu_usec () - start;
+      esc_early_faults += esc_page_faults () - start_faults;
+    }
   return 0;
 }
 
