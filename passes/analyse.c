@@ -31,7 +31,7 @@
             iteration), or it does not but Go's rules put it on the heap
             anyway: too large for the stack (ESC_MAX_IMPLICIT_STACK_SIZE
             for new, literals and constant makes, ESC_MAX_STACK_VAR_SIZE for
-            variables), a make with a non-constant size (Go 1.19), a
+            variables), a make with a non-constant capacity (Go 1.19), a
             channel, append's growth, a go statement's arguments;
      stack  it does not escape;
      static gccgo made it static data: not analysed.
@@ -198,7 +198,10 @@ esc_rule_reason (const esc_site *site)
   switch (site->kind)
     {
     case ESC_KIND_MAKE_SLICE:
-      if (site->size == ESC_SIZE_VAR)
+      /* Go 1.19's rule asks for a constant capacity (the length is
+	 checked against it at run time): make([]T, n, 8) may stay on the
+	 stack, which gccgo's lowering does not allow.  */
+      if (site->capacity < 0)
 	return "non-constant-size";
       return site->bytes >= ESC_MAX_IMPLICIT_STACK_SIZE ? "too-large" : NULL;
     case ESC_KIND_VAR:

@@ -371,6 +371,22 @@ esc_constant_arg (tree arg)
   return tree_to_shwi (arg);
 }
 
+/* Return the value of ARG, an operand of a runtime call gccgo made for a
+   Go expression, if that expression was a Go constant; else -1.  Go's
+   rules (a make of non-constant size is heap-allocated) are about the
+   source: gccgo passes a constant as such, and anything else through a
+   temporary (GOTMP.N) even when its value is known, as in n := 32;
+   make([]int, n).  Nothing has propagated constants before the plugin's
+   passes, so an SSA name here is a non-constant expression.  */
+
+static long
+esc_go_constant_arg (tree arg)
+{
+  if (TREE_CODE (arg) != INTEGER_CST || !tree_fits_shwi_p (arg))
+    return -1;
+  return tree_to_shwi (arg);
+}
+
 /* Return the size of TYPE in bytes, or -1 if it is unknown.  */
 
 static long
@@ -486,19 +502,18 @@ esc_heap_call_site (esc_fn_ctx *ctx, gcall *call, const esc_runtime_fn *rt)
     {
       /* makeslice (elemtype, len, cap).  */
       esc_slice_type (&site->type, true);
-      bool constant = gimple_call_num_args (call) == 3;
-      if (constant)
+      if (gimple_call_num_args (call) == 3)
 	{
-	  site->length = esc_constant_arg (gimple_call_arg (call, 1));
-	  site->capacity = esc_constant_arg (gimple_call_arg (call, 2));
-	  constant = site->length >= 0 && site->capacity >= 0;
+	  site->length = esc_go_constant_arg (gimple_call_arg (call, 1));
+	  site->capacity = esc_go_constant_arg (gimple_call_arg (call, 2));
 	}
+      /* gccgo puts a make on the stack only if both are constant; gc (and
+	 the verdict, esc_rule_reason) asks only for a constant capacity.  */
+      bool constant = site->length >= 0 && site->capacity >= 0;
       site->size = constant ? ESC_SIZE_CONST : ESC_SIZE_VAR;
-      if (!constant)
-	site->length = site->capacity = -1;
       long elem = esc_descriptor_size (gimple_call_arg (call, 0));
       site->elem_bytes = elem;
-      if (constant && elem >= 0)
+      if (site->capacity >= 0 && elem >= 0)
 	site->bytes = elem * site->capacity;
     }
   else if (kind == ESC_KIND_SLICE_LITERAL)

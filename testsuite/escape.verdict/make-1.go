@@ -19,3 +19,24 @@ func TooLarge() int {
 func Returned(n int) []int {
 	return make([]int, n) // JSON: kind=make-slice gccgo=heap verdict=heap verdict_reason=returned class=both-heap
 }
+
+// Go's size rule is about the source: a variable is not a constant size,
+// even one whose value is known.  gccgo passes it to runtime.makeslice
+// through a temporary, and heap-allocates the make for that reason.
+func KnownVariable() int {
+	n := 32
+	s := make([]int, n) // JSON: kind=make-slice size=var length=null capacity=null gccgo=heap gccgo_reason=non-constant-size verdict=heap verdict_reason=non-constant-size class=both-heap
+	return len(s)
+}
+
+// Go 1.19 asks only for a constant capacity (the length is checked at run
+// time); gccgo wants both constant.
+func VariableLength(i int) int {
+	s := make([]int, i, 3) // JSON: kind=make-slice size=var length=null capacity=3 bytes=24 gccgo=heap gccgo_reason=non-constant-size verdict=stack verdict_reason=does-not-escape class=gccgo-heap-no-escape
+	return len(s)
+}
+
+func VariableCapacity(c int) int {
+	s := make([]int, 2, c) // JSON: kind=make-slice size=var length=2 capacity=null gccgo=heap gccgo_reason=non-constant-size verdict=heap verdict_reason=non-constant-size class=both-heap
+	return len(s)
+}
