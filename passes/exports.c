@@ -1369,6 +1369,7 @@ static esc_leak
 esc_leak_from_tag (bool tagged, unsigned long enc)
 {
   esc_leak leak;
+  memset (&leak, 0, sizeof leak);
   unsigned long kind = enc & ESC_TAG_MASK;
   if (!tagged || (kind != ESC_TAG_NONE && kind != ESC_TAG_RETURN))
     {
@@ -1379,13 +1380,24 @@ esc_leak_from_tag (bool tagged, unsigned long enc)
     }
   leak.heap = (enc & ESC_TAG_CONTENT) ? 1 : ESC_LEAK_NONE;
   leak.result = ESC_LEAK_NONE;
+  bool per_result = true;
+  int k = 0;
   for (unsigned long e = enc >> ESC_TAG_RETURN_SHIFT; e != 0;
-       e >>= ESC_TAG_BITS_PER_RESULT)
+       e >>= ESC_TAG_BITS_PER_RESULT, k++)
     {
       int bits = e & ((1 << ESC_TAG_BITS_PER_RESULT) - 1);
-      if (bits > 0 && (leak.result == ESC_LEAK_NONE || bits - 1 < leak.result))
+      if (bits == 0)
+	continue;
+      if (leak.result == ESC_LEAK_NONE || bits - 1 < leak.result)
 	leak.result = MIN (bits - 1, ESC_LEAK_MAX_DEREFS);
+      /* A result beyond those a summary tells apart: to all of them.  */
+      if (k < ESC_MAX_RESULTS)
+	leak.results1[k] = bits;
+      else
+	per_result = false;
     }
+  if (!per_result)
+    memset (leak.results1, 0, sizeof leak.results1);
   return leak;
 }
 
@@ -1632,11 +1644,14 @@ esc_export_leaks (tree fndecl, unsigned nparams, esc_leak *leaks,
     {
       leaks[i] = fn->leaks[i];
       leaks[i].conservative = false;
-      memset (leaks[i].results1, 0, sizeof leaks[i].results1);
       if (i == 0 && shift)
 	{
 	  leaks[i].heap = esc_leak_shift (leaks[i].heap);
 	  leaks[i].result = esc_leak_shift (leaks[i].result);
+	  for (int k = 0; k < ESC_MAX_RESULTS; k++)
+	    if (leaks[i].results1[k])
+	      leaks[i].results1[k]
+		= esc_leak_shift (leaks[i].results1[k] - 1) + 1;
 	}
     }
   if (source)
@@ -1701,6 +1716,17 @@ esc_test_tag (bool tagged, unsigned long tag, int heap, int result)
   return leak.heap == heap && leak.result == result;
 }
 
+/* Return true if the escape tag TAG decodes to the per-result leaks
+   R0 .. R3 (derefs + 1, or 0: esc_leak's results1).  */
+
+static bool
+esc_test_results (unsigned long tag, int r0, int r1, int r2, int r3)
+{
+  esc_leak leak = esc_leak_from_tag (true, tag);
+  return (leak.results1[0] == r0 && leak.results1[1] == r1
+	  && leak.results1[2] == r2 && leak.results1[3] == r3);
+}
+
 /* Return true if the parameter record TEXT parses (esc_parse_param) as
    OK says, and if so to the leaks HEAP and RESULT and the type TYPE.  */
 
@@ -1754,6 +1780,18 @@ esc_exports_selftests (void)
   ESC_CHECK (esc_test_tag (true, 0x3, 0, 0));
   ESC_CHECK (esc_test_tag (true, 0x0, 0, 0));
   ESC_CHECK (esc_test_tag (false, 0x1, 0, 0));
+  esc_test_end ();
+
+  esc_test_begin ("exports: escape tags tell the results apart");
+  /* strconv.Unquote's s: to the first result only, not to its error.  */
+  ESC_CHECK (esc_test_results (0x12, 1, 0, 0, 0));
+  ESC_CHECK (esc_test_results (0x82, 0, 1, 0, 0));
+  /* strconv.UnquoteChar's s: to its third result, tail.  */
+  ESC_CHECK (esc_test_results (0x402, 0, 0, 1, 0));
+  ESC_CHECK (esc_test_results (0x212, 1, 4, 0, 0));
+  ESC_CHECK (esc_test_results (0x1, 0, 0, 0, 0));
+  /* To the fifth result: more than a summary tells apart, so all.  */
+  ESC_CHECK (esc_test_results (0x10012, 0, 0, 0, 0));
   esc_test_end ();
 
   esc_test_begin ("exports: parameter records parse");

@@ -477,6 +477,34 @@ esc_store_through (esc_graph *g, tree ptr, vec<esc_src> *srcs,
     }
 }
 
+/* Return true if T is the function's own result, returned by value, of
+   the shape gccgo gives several results (esc_results_shape).  At -O2 the
+   front end's results local is copied into it (<retval> = RESULT.6;
+   return <retval>) instead of being returned itself.  */
+
+static bool
+esc_results_retval_p (tree t)
+{
+  return (t && TREE_CODE (t) == RESULT_DECL && !DECL_BY_REFERENCE (t)
+	  && esc_results_shape (TREE_TYPE (t)));
+}
+
+/* Make the several results of G's function come from the fields of DECL,
+   a results-shaped local returned at LOC: one root each, for per-result
+   summaries.  */
+
+static void
+esc_result_roots (esc_graph *g, tree decl, location_t loc)
+{
+  for (int k = 0; k < esc_results_shape (TREE_TYPE (decl)); k++)
+    {
+      if (g->results[k] < 0)
+	g->results[k] = esc_new_loc (g, ESC_LOC_RESULT, NULL_TREE, 0);
+      esc_flow (g, g->results[k], esc_field_loc (g, decl, k), 0, "return",
+		loc);
+    }
+}
+
 /* Record the assignment LHS = SRCS made at LOC (loop depth DEPTH) for the
    reason WHY.  */
 
@@ -503,6 +531,10 @@ esc_store_to (esc_graph *g, tree lhs, vec<esc_src> *srcs, const char *why,
       return;
     }
   tree base = get_base_address (lhs);
+  if (esc_results_retval_p (base))
+    /* Not a copy of a results-shaped local (esc_build_assign): the
+       per-result roots do not see it.  */
+    g->results_incomplete = true;
   if (base && DECL_P (base))
     {
       int l = esc_loc_of (g, base, depth);
@@ -817,6 +849,18 @@ esc_build_assign (esc_graph *g, gassign *stmt, int depth)
   auto_vec<esc_src, 4> srcs;
   const char *why = "assign";
   tree ldecl = esc_results_decl (lhs), rdecl = NULL_TREE;
+  if (esc_results_retval_p (lhs) && gimple_assign_single_p (stmt)
+      && g->ret == g->result
+      && (rdecl = esc_results_decl (gimple_assign_rhs1 (stmt)))
+      && esc_results_shape (TREE_TYPE (lhs))
+	 == esc_results_shape (TREE_TYPE (rdecl)))
+    {
+      /* The results local copied into the function's result: returned,
+	 whole and result by result.  */
+      esc_flow (g, g->ret, esc_loc_of (g, rdecl, depth), 0, why, loc);
+      esc_result_roots (g, rdecl, loc);
+      return;
+    }
   if (ldecl && gimple_assign_single_p (stmt)
       && (rdecl = esc_results_decl (gimple_assign_rhs1 (stmt)))
       && esc_results_shape (TREE_TYPE (ldecl))
@@ -951,18 +995,15 @@ esc_build_stmt (esc_graph *g, gimple *stmt, int depth)
 	location_t loc = esc_return_location (stmt);
 	esc_flow_srcs (g, g->ret, &srcs, 0, "return", loc);
 	tree decl = esc_results_decl (retval);
+	/* return <retval>: what was stored into it made the roots, or
+	   marked them incomplete (esc_build_assign, esc_store_to).  */
 	if (!decl && g->ret == g->result && retval
+	    && !esc_results_retval_p (retval)
 	    && esc_results_shape (TREE_TYPE (retval)))
 	  g->results_incomplete = true;
 	if (decl && g->ret == g->result)
 	  /* Several results: one root each, for per-result summaries.  */
-	  for (int k = 0; k < esc_results_shape (TREE_TYPE (decl)); k++)
-	    {
-	      if (g->results[k] < 0)
-		g->results[k] = esc_new_loc (g, ESC_LOC_RESULT, NULL_TREE, 0);
-	      esc_flow (g, g->results[k], esc_field_loc (g, decl, k), 0,
-			"return", loc);
-	    }
+	  esc_result_roots (g, decl, loc);
 	break;
       }
     case GIMPLE_ASM:
