@@ -755,6 +755,74 @@ esc_index_foreign (esc_package *pkg, const char *start, const char *p,
   obstack_free (&ob, NULL);
 }
 
+/* Index as a foreign record the method of another package's type whose
+   record in PKG starts at START (after "func "), its line ending at
+   LINE_END: gccgo writes the methods of every type an exported
+   declaration refers to, with their tags, and a unit that calls them
+   need not see their package's own export data (the go tool gives gccgo
+   only the direct imports: jwriter.Writer's Buffer field is a
+   buffer.Buffer, whose methods only jwriter's export data shows).
+   TYPE_SYM is PKGSYM.TYPE of the method's type.  */
+
+static void
+esc_index_foreign_method (esc_package *pkg, const char *start,
+			  const char *line_end, const char *type_sym)
+{
+  const char *p = start;
+  const char *q;
+  if ((q = esc_skip_string (p, line_end, "/*nointerface*/ ")))
+    p = q;
+  if (p >= line_end || *p != '(')
+    return;
+  p = (const char *) memchr (p, ')', line_end - p);
+  if (!p || !(p = esc_skip_string (p, line_end, ") ")))
+    return;
+  const char *name_end;
+  if (!(p = esc_record_name (p, line_end, &name_end)))
+    return;
+  obstack ob;
+  obstack_init (&ob);
+  obstack_grow (&ob, type_sym, strlen (type_sym));
+  obstack_1grow (&ob, '.');
+  esc_encode_id (&ob, p, name_end - p);
+  obstack_1grow (&ob, '\0');
+  const char *sym = XOBFINISH (&ob, const char *);
+  if (!esc_foreign)
+    esc_foreign = new esc_foreign_map (64);
+  if (!esc_foreign->get (sym))
+    {
+      esc_foreign_fn f;
+      memset (&f, 0, sizeof f);
+      f.host = pkg;
+      f.fn.offset = start - pkg->data;
+      esc_foreign->put (xstrdup (sym), f);
+    }
+  obstack_free (&ob, NULL);
+}
+
+/* Return PKGSYM.TYPE for the type of another package named NAME[0..LEN)
+   in export data ("PATH.T", or ".PATH.t" for an unexported one), or NULL.
+   The caller frees the result.  */
+
+static char *
+esc_foreign_type_sym (const char *name, size_t len)
+{
+  if (len && *name == '.')
+    name++, len--;
+  const char *dot = (const char *) memrchr (name, '.', len);
+  if (!dot || dot == name || dot == name + len - 1)
+    return NULL;
+  obstack ob;
+  obstack_init (&ob);
+  esc_encode_id (&ob, name, dot - name);
+  obstack_1grow (&ob, '.');
+  esc_encode_id (&ob, dot + 1, name + len - dot - 1);
+  obstack_1grow (&ob, '\0');
+  char *result = xstrdup (XOBFINISH (&ob, char *));
+  obstack_free (&ob, NULL);
+  return result;
+}
+
 /* Index the record of PKG at P, up to LINE_END: a Go declaration of the
    C function SYM (//extern SYM, //extern-sysinfo), whose record is the
    comment "asm SYM" and then "NAME (PARAMS) RESULTS", P pointing at
@@ -907,14 +975,18 @@ esc_index_type (esc_package *pkg, unsigned long index, const char *def,
 	own = name + plen + 2;
     }
 
-  /* Each method: " func ...", maybe with an inline body.  */
+  /* Each method: " func ...", maybe with an inline body.  Another
+     package's type's are foreign records.  */
   char *type_key = NULL;
   size_t type_key_len = 0;
+  char *foreign_sym = NULL;
   if (own)
     {
       type_key = esc_encode_string (own, name_end - own);
       type_key_len = strlen (type_key);
     }
+  else
+    foreign_sym = esc_foreign_type_sym (name, name_end - name);
   bool ok = true;
   for (p = eol + 1; p < end;)
     {
@@ -928,9 +1000,12 @@ esc_index_type (esc_package *pkg, unsigned long index, const char *def,
 	}
       if (own)
 	esc_index_func (pkg, q, line_end, type_key, type_key_len);
+      else if (foreign_sym)
+	esc_index_foreign_method (pkg, q, line_end, foreign_sym);
       p = next;
     }
   free (type_key);
+  free (foreign_sym);
   return ok;
 }
 
