@@ -720,6 +720,34 @@ esc_record_name (const char *p, const char *line_end, const char **name_end)
   return *name_end && *name_end != p ? p : NULL;
 }
 
+/* Index under PREFIX.NAME, NAME being [NAME, NAME_END) encoded, the
+   foreign record of PKG that starts at START, unless a record is indexed
+   there already.  */
+
+static void
+esc_add_foreign (esc_package *pkg, const char *start, const char *prefix,
+		 const char *name, const char *name_end)
+{
+  obstack ob;
+  obstack_init (&ob);
+  obstack_grow (&ob, prefix, strlen (prefix));
+  obstack_1grow (&ob, '.');
+  esc_encode_id (&ob, name, name_end - name);
+  obstack_1grow (&ob, '\0');
+  const char *sym = XOBFINISH (&ob, const char *);
+  if (!esc_foreign)
+    esc_foreign = new esc_foreign_map (64);
+  if (!esc_foreign->get (sym))
+    {
+      esc_foreign_fn f;
+      memset (&f, 0, sizeof f);
+      f.host = pkg;
+      f.fn.offset = start - pkg->data;
+      esc_foreign->put (xstrdup (sym), f);
+    }
+  obstack_free (&ob, NULL);
+}
+
 /* Index the foreign record (<pK>) of PKG that starts at START, P
    pointing after its "<p" and LINE_END at the end of its line.  */
 
@@ -735,24 +763,7 @@ esc_index_foreign (esc_package *pkg, const char *start, const char *p,
   const char *name_end;
   if (!(p = esc_record_name (p, line_end, &name_end)))
     return;
-  obstack ob;
-  obstack_init (&ob);
-  obstack_grow (&ob, pkg->imports[k - 1], strlen (pkg->imports[k - 1]));
-  obstack_1grow (&ob, '.');
-  esc_encode_id (&ob, p, name_end - p);
-  obstack_1grow (&ob, '\0');
-  const char *sym = XOBFINISH (&ob, const char *);
-  if (!esc_foreign)
-    esc_foreign = new esc_foreign_map (64);
-  if (!esc_foreign->get (sym))
-    {
-      esc_foreign_fn f;
-      memset (&f, 0, sizeof f);
-      f.host = pkg;
-      f.fn.offset = start - pkg->data;
-      esc_foreign->put (xstrdup (sym), f);
-    }
-  obstack_free (&ob, NULL);
+  esc_add_foreign (pkg, start, pkg->imports[k - 1], p, name_end);
 }
 
 /* Index as a foreign record the method of another package's type whose
@@ -780,24 +791,7 @@ esc_index_foreign_method (esc_package *pkg, const char *start,
   const char *name_end;
   if (!(p = esc_record_name (p, line_end, &name_end)))
     return;
-  obstack ob;
-  obstack_init (&ob);
-  obstack_grow (&ob, type_sym, strlen (type_sym));
-  obstack_1grow (&ob, '.');
-  esc_encode_id (&ob, p, name_end - p);
-  obstack_1grow (&ob, '\0');
-  const char *sym = XOBFINISH (&ob, const char *);
-  if (!esc_foreign)
-    esc_foreign = new esc_foreign_map (64);
-  if (!esc_foreign->get (sym))
-    {
-      esc_foreign_fn f;
-      memset (&f, 0, sizeof f);
-      f.host = pkg;
-      f.fn.offset = start - pkg->data;
-      esc_foreign->put (xstrdup (sym), f);
-    }
-  obstack_free (&ob, NULL);
+  esc_add_foreign (pkg, start, type_sym, p, name_end);
 }
 
 /* Return PKGSYM.TYPE for the type of another package named NAME[0..LEN)
