@@ -200,8 +200,9 @@ esc_rule_reason (const esc_site *site)
     case ESC_KIND_MAKE_SLICE:
       /* Go 1.19's rule asks for a constant capacity (the length is
 	 checked against it at run time): make([]T, n, 8) may stay on the
-	 stack, which gccgo's lowering does not allow.  */
-      if (site->capacity < 0)
+	 stack, which gccgo's lowering does not allow.  A make gccgo put
+	 on the stack is constant, whatever its array type tells.  */
+      if (site->size == ESC_SIZE_VAR && site->capacity < 0)
 	return "non-constant-size";
       return site->bytes >= ESC_MAX_IMPLICIT_STACK_SIZE ? "too-large" : NULL;
     case ESC_KIND_VAR:

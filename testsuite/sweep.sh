@@ -14,11 +14,19 @@
 #    (testsuite/lib/libgo-exports.py), without and with the plugin, with
 #    the same requirements; packages that need the files libgo's build
 #    generates (runtime, syscall, os ...) are listed as not compiled alone.
+# 3. Builds every package of Debian's Go libraries (the packages of
+#    testsuite/lib/debian-go-packages, which make sweep installs, and
+#    whatever else is under /usr/share/gocode/src) with go build -a
+#    -compiler=gccgo, GCCGO being testsuite/lib/gccgo-twice.sh, which
+#    compiles each package as the go tool asks and again with the plugin,
+#    with the same requirements: code no one here wrote, compiled the way
+#    users compile it.
 #
 # Prints the figures for the README and exits 1 on any difference.
 #
-# Environment: SWEEP_JOBS (default: number of CPUs), SWEEP_LIMIT (compile
-# only the first N test files, for a quick run), GCCGO (default gccgo-12).
+# Environment: SWEEP_PARTS (default "tests libgo debian": the parts to
+# run), SWEEP_JOBS (default: number of CPUs), SWEEP_LIMIT (compile only the
+# first N test files, for a quick run), GCCGO (default gccgo-12).
 set -u
 top=$(cd "$(dirname "$0")/.." && pwd)
 gccgo=${GCCGO:-gccgo-12}
@@ -76,48 +84,6 @@ compile_one() {
 export -f compile_one
 export gccgo plugin work lib
 
-start=$(date +%s)
-find "$testdir" -name '*.go' | LC_ALL=C sort >"$work/files"
-if [ -n "${SWEEP_LIMIT:-}" ]; then
-    head -n "$SWEEP_LIMIT" "$work/files" >"$work/files.1"
-    mv "$work/files.1" "$work/files"
-fi
-xargs -a "$work/files" -P "$jobs" -n 1 bash -c 'compile_one "$0"' >"$work/results"
-end=$(date +%s)
-
-total=$(wc -l <"$work/results")
-compiled=$(awk '$1 == 0' "$work/results" | wc -l)
-rejected=$(awk '$1 != 0 && $1 != 124 && $3 == 0' "$work/results" | wc -l)
-ice=$(awk '$3 == 1' "$work/results" | wc -l)
-timeouts=$(awk '$1 == 124 || $2 == 124' "$work/results")
-sites=$(awk '$1 == 0 {n += $5} END {print n + 0}' "$work/results")
-# A file that ran past 60 s in either run is a timeout, not a difference:
-# the two runs compete for the same CPUs.  The backtraces of gccgo's own
-# ICEs are not output to compare.
-differ=$(awk '($1 != $2 || $3 != $4 || ($6 == 1 && $3 == 0)) && $1 != 124 && $2 != 124' "$work/results")
-export_order=$(awk '$6 == 2 {print $7}' "$work/results")
-
-echo "Go 1.19 test tree, $gccgo -O2 -c, without and with the plugin ($((end - start)) s, $jobs jobs):"
-echo "  files:                      $total"
-echo "  compile:                    $compiled (allocation sites found: $sites)"
-echo "  rejected by gccgo itself:   $rejected"
-echo "  gccgo ICE without plugin:   $ice"
-echo "  over 60 s (either run):     $(echo -n "$timeouts" | grep -c .)"
-[ -n "$timeouts" ] && echo "$timeouts" | awk '{print "    " $7 " (status without " $1 ", with " $2 ")"}'
-
-if [ -n "$differ" ]; then
-    echo "  DIFFERENT exit status, ICE, output or object with the plugin:"
-    echo "$differ" | sed 's/^/    /'
-else
-    echo "  different with the plugin:  0"
-fi
-echo "  export types numbered in another order (gccgo, finding 3): $(echo -n "$export_order" | grep -c .)"
-[ -n "$export_order" ] && echo "$export_order" | sed 's/^/    /'
-if [ "$ice" -gt 0 ]; then
-    echo "  (gccgo's own ICEs:)"
-    awk '$3 == 1 {print "    " $7}' "$work/results"
-fi
-
 # classes JSONL PREFIX: the plugin's verdicts against gccgo's decisions,
 # over every site of JSONL; the sites gccgo keeps on the stack although the
 # plugin finds them escaping are listed (patches/FINDINGS), their files
@@ -141,9 +107,53 @@ for rec in sorted(unsafe, key=lambda r: (r["file"], r["line"], r["col"])):
         rec["name"] or "", " (conservative)" if rec["conservative"] else ""))
 EOF
 }
-[ -f "$work/all.jsonl" ] && classes "$work/all.jsonl" "$testdir"
+# Part 1: every file of the Go test tree.
 
-# Part 2: every libgo package, from the compiler's own sources.
+sweep_tests() {
+    start=$(date +%s)
+    find "$testdir" -name '*.go' | LC_ALL=C sort >"$work/files"
+    if [ -n "${SWEEP_LIMIT:-}" ]; then
+        head -n "$SWEEP_LIMIT" "$work/files" >"$work/files.1"
+        mv "$work/files.1" "$work/files"
+    fi
+    xargs -a "$work/files" -P "$jobs" -n 1 bash -c 'compile_one "$0"' >"$work/results"
+    end=$(date +%s)
+
+    total=$(wc -l <"$work/results")
+    compiled=$(awk '$1 == 0' "$work/results" | wc -l)
+    rejected=$(awk '$1 != 0 && $1 != 124 && $3 == 0' "$work/results" | wc -l)
+    ice=$(awk '$3 == 1' "$work/results" | wc -l)
+    timeouts=$(awk '$1 == 124 || $2 == 124' "$work/results")
+    sites=$(awk '$1 == 0 {n += $5} END {print n + 0}' "$work/results")
+    # A file that ran past 60 s in either run is a timeout, not a difference:
+    # the two runs compete for the same CPUs.  The backtraces of gccgo's own
+    # ICEs are not output to compare.
+    differ=$(awk '($1 != $2 || $3 != $4 || ($6 == 1 && $3 == 0)) && $1 != 124 && $2 != 124' "$work/results")
+    export_order=$(awk '$6 == 2 {print $7}' "$work/results")
+
+    echo "Go 1.19 test tree, $gccgo -O2 -c, without and with the plugin ($((end - start)) s, $jobs jobs):"
+    echo "  files:                      $total"
+    echo "  compile:                    $compiled (allocation sites found: $sites)"
+    echo "  rejected by gccgo itself:   $rejected"
+    echo "  gccgo ICE without plugin:   $ice"
+    echo "  over 60 s (either run):     $(echo -n "$timeouts" | grep -c .)"
+    [ -n "$timeouts" ] && echo "$timeouts" | awk '{print "    " $7 " (status without " $1 ", with " $2 ")"}'
+
+    if [ -n "$differ" ]; then
+        echo "  DIFFERENT exit status, ICE, output or object with the plugin:"
+        echo "$differ" | sed 's/^/    /'
+    else
+        echo "  different with the plugin:  0"
+    fi
+    echo "  export types numbered in another order (gccgo, finding 3): $(echo -n "$export_order" | grep -c .)"
+    [ -n "$export_order" ] && echo "$export_order" | sed 's/^/    /'
+    if [ "$ice" -gt 0 ]; then
+        echo "  (gccgo's own ICEs:)"
+        awk '$3 == 1 {print "    " $7}' "$work/results"
+    fi
+    [ -f "$work/all.jsonl" ] && classes "$work/all.jsonl" "$testdir"
+}
+
 
 # compile_pkg PKG: compile the libgo package PKG without and with the
 # plugin; print "OUTCOME SITES PKG", OUTCOME one of identical,
@@ -189,40 +199,111 @@ compile_pkg() {
 }
 export -f compile_pkg
 
-src_tar=$(ls /usr/src/gcc-"$major"/gcc-"$major"*.tar.xz 2>/dev/null | head -n 1)
-libgo_a=$("$gccgo" -print-file-name=libgo.a)
-fail_pkgs=
-if [ -z "$src_tar" ]; then
-    echo "libgo packages: skipped (apt-get install gcc-$major-source)"
-elif [ ! -f "$libgo_a" ]; then
-    echo "libgo packages: skipped ($gccgo has no libgo.a: apt-get install libgo-$major-dev)"
-else
+sweep_libgo() {
+    src_tar=$(ls /usr/src/gcc-"$major"/gcc-"$major"*.tar.xz 2>/dev/null | head -n 1)
+    libgo_a=$("$gccgo" -print-file-name=libgo.a)
+    fail_pkgs=
+    if [ -z "$src_tar" ]; then
+        echo "libgo packages: skipped (apt-get install gcc-$major-source)"
+    elif [ ! -f "$libgo_a" ]; then
+        echo "libgo packages: skipped ($gccgo has no libgo.a: apt-get install libgo-$major-dev)"
+    else
+        start=$(date +%s)
+        base=$(tar -tf "$src_tar" 2>/dev/null | head -n 1 | cut -d/ -f1)
+        tar -C "$work" -xf "$src_tar" "$base/libgo/go" "$base/libgo/match.sh" \
+            "$base/libgo/libgo-packages.txt"
+        libgo=$work/$base/libgo
+        python3 "$lib/libgo-exports.py" "$libgo_a" "$work/gox" >/dev/null || exit 2
+        export libgo
+        xargs -a "$libgo/libgo-packages.txt" -P "$jobs" -n 1 \
+            bash -c 'compile_pkg "$0"' | LC_ALL=C sort -k 3 >"$work/libgo.results"
+        end=$(date +%s)
+        count() { awk -v o="$1" '$1 == o' "$work/libgo.results" | wc -l; }
+        echo "libgo packages of $base, $gccgo -O2 -c, without and with the plugin ($((end - start)) s, $jobs jobs):"
+        echo "  packages:                   $(wc -l <"$work/libgo.results")"
+        echo "  compile, object identical:  $(count identical) (allocation sites found: $(awk '{n += $2} END {print n + 0}' "$work/libgo.results"))"
+        echo "  export types numbered in another order (gccgo, finding 3): $(count export-order)"
+        awk '$1 == "export-order" {print "    " $3}' "$work/libgo.results"
+        echo "  not compiled alone:         $(count alone) (they need the files libgo's build generates)"
+        awk '$1 == "alone" {print $3}' "$work/libgo.results" | fmt -w 72 | sed 's/^/    /'
+        fail_pkgs=$(awk '$1 == "DIFFERENT" || $1 == "ICE" {print $1 " " $3}' "$work/libgo.results")
+        if [ -n "$fail_pkgs" ]; then
+            echo "  DIFFERENT or ICE with the plugin:"
+            echo "$fail_pkgs" | sed 's/^/    /'
+        else
+            echo "  different with the plugin:  0"
+        fi
+        [ -f "$work/libgo.jsonl" ] && classes "$work/libgo.jsonl" "$libgo/go"
+    fi
+}
+
+# Part 3: Debian's Go libraries, built by the go tool.
+
+sweep_debian() {
+    local src=/usr/share/gocode/src list=$lib/debian-go-packages missing
+    local out=$work/debian start end
+    if ! command -v go >/dev/null; then
+        echo "Debian's Go libraries: skipped (apt-get install golang-go)"
+        return
+    fi
+    missing=$(for p in $(grep -v '^#' "$list"); do
+        dpkg-query -W -f='${Status}\n' "$p" 2>/dev/null | grep -q '^install ok' ||
+            echo "$p"
+    done)
+    if [ -n "$missing" ]; then
+        # shellcheck disable=SC2086
+        echo "Debian's Go libraries: skipped (apt-get install" $missing")"
+        return
+    fi
+    mkdir -p "$out"
+    : >"$out/results"
     start=$(date +%s)
-    base=$(tar -tf "$src_tar" 2>/dev/null | head -n 1 | cut -d/ -f1)
-    tar -C "$work" -xf "$src_tar" "$base/libgo/go" "$base/libgo/match.sh" \
-        "$base/libgo/libgo-packages.txt"
-    libgo=$work/$base/libgo
-    python3 "$lib/libgo-exports.py" "$libgo_a" "$work/gox" >/dev/null || exit 2
-    export libgo
-    xargs -a "$libgo/libgo-packages.txt" -P "$jobs" -n 1 \
-        bash -c 'compile_pkg "$0"' | LC_ALL=C sort -k 3 >"$work/libgo.results"
+    # GOPATH mode over Debian's tree; -a compiles every package again, the
+    # dependencies too, and gccgo-twice.sh compiles each of them twice.
+    # The code.google.com/p directories are links to packages found under
+    # their newer paths.
+    (
+        cd "$src" &&
+        export GO111MODULE=off GOPATH=/usr/share/gocode GOFLAGS= \
+            GOCACHE=$out/cache GCCGO=$lib/gccgo-twice.sh \
+            SWEEP_GCCGO=$gccgo SWEEP_PLUGIN=$plugin SWEEP_OUT=$out SWEEP_SRC=$src &&
+        go list -e -compiler=gccgo \
+            -f '{{if not .Error}}{{if not .DepsErrors}}{{.ImportPath}}{{end}}{{end}}' \
+            ./... 2>/dev/null | grep -v '^code\.google\.com/' >"$out/pkgs" &&
+        xargs -a "$out/pkgs" go build -a -p "$jobs" -compiler=gccgo \
+            -gccgoflags=all=-O2 >"$out/build.log" 2>&1
+    )
     end=$(date +%s)
-    count() { awk -v o="$1" '$1 == o' "$work/libgo.results" | wc -l; }
-    echo "libgo packages of $base, $gccgo -O2 -c, without and with the plugin ($((end - start)) s, $jobs jobs):"
-    echo "  packages:                   $(wc -l <"$work/libgo.results")"
-    echo "  compile, object identical:  $(count identical) (allocation sites found: $(awk '{n += $2} END {print n + 0}' "$work/libgo.results"))"
+    LC_ALL=C sort -k 3 -o "$out/results" "$out/results"
+    count() { awk -v o="$1" '$1 == o' "$out/results" | wc -l; }
+    echo "Debian's Go libraries ($src, $(grep -vc '^#' "$list") Debian packages and their dependencies), go build -a -compiler=gccgo (GCCGO=$gccgo) -O2, each package without and with the plugin ($((end - start)) s, $jobs jobs):"
+    echo "  import paths loaded:        $(wc -l <"$out/pkgs")"
+    echo "  packages compiled:          $(wc -l <"$out/results")"
+    echo "  object identical:           $(count identical) (allocation sites found: $(awk '{n += $2} END {print n + 0}' "$out/results"))"
     echo "  export types numbered in another order (gccgo, finding 3): $(count export-order)"
-    awk '$1 == "export-order" {print "    " $3}' "$work/libgo.results"
-    echo "  not compiled alone:         $(count alone) (they need the files libgo's build generates)"
-    awk '$1 == "alone" {print $3}' "$work/libgo.results" | fmt -w 72 | sed 's/^/    /'
-    fail_pkgs=$(awk '$1 == "DIFFERENT" || $1 == "ICE" {print $1 " " $3}' "$work/libgo.results")
-    if [ -n "$fail_pkgs" ]; then
+    awk '$1 == "export-order" {print $3}' "$out/results" | fmt -w 72 | sed 's/^/    /'
+    echo "  rejected by gccgo itself:   $(count rejected)"
+    awk '$1 == "rejected" {print $3}' "$out/results" | fmt -w 72 | sed 's/^/    /'
+    fail_debian=$(awk '$1 == "DIFFERENT" || $1 == "ICE" {print $1 " " $3}' "$out/results")
+    if [ -n "$fail_debian" ]; then
         echo "  DIFFERENT or ICE with the plugin:"
-        echo "$fail_pkgs" | sed 's/^/    /'
+        echo "$fail_debian" | sed 's/^/    /'
     else
         echo "  different with the plugin:  0"
     fi
-    [ -f "$work/libgo.jsonl" ] && classes "$work/libgo.jsonl" "$libgo/go"
-fi
+    [ -f "$out/sites.jsonl" ] && classes "$out/sites.jsonl" "$src"
+}
 
-[ -z "$differ" ] && [ -z "$fail_pkgs" ]
+# want PART: whether SWEEP_PARTS names PART.
+want() {
+    case " ${SWEEP_PARTS:-tests libgo debian} " in
+        *" $1 "*) return 0 ;;
+    esac
+    return 1
+}
+
+differ= fail_pkgs= fail_debian=
+want tests && sweep_tests
+want libgo && sweep_libgo
+want debian && sweep_debian
+[ -z "$differ" ] && [ -z "$fail_pkgs" ] && [ -z "$fail_debian" ]

@@ -40,3 +40,10 @@ func VariableCapacity(c int) int {
 	s := make([]int, 2, c) // JSON: kind=make-slice size=var length=2 capacity=null gccgo=heap gccgo_reason=non-constant-size verdict=heap verdict_reason=non-constant-size class=both-heap
 	return len(s)
 }
+
+// A zero-length make on the stack: constant, though its array type ([0]T)
+// tells no capacity.
+func Empty() int {
+	s := make([]int, 0) // JSON: kind=make-slice size=const gccgo=stack verdict=stack verdict_reason=does-not-escape class=both-stack
+	return len(s)
+}
