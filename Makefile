@@ -4,7 +4,8 @@
 #   make GCCGO=gccgo-11       build build/gcc-11/escape.so
 #   make check                run the DejaGnu suite against gccgo-12 and gccgo-11
 #   make demo                 run the plugin on testsuite/demo/demo.go
-#   make sweep                compile Go's test tree with and without the plugin
+#   make sweep                compile Go's test tree, libgo and Debian's Go libraries
+#                             with and without the plugin
 #   make bench                measure the plugin's compile-time, memory and scaling cost
 #   make compare-real         gc, gccgo-11, gccgo-12 and the plugin on Debian Go libraries
 #   make install              copy escape.so into $(GCCGO)'s plugin directory
@@ -65,7 +66,7 @@ sweep:
 	@testsuite/sweep.sh
 
 bench:
-	@testsuite/deps.sh sweep
+	@testsuite/deps.sh bench
 	$(MAKE) GCCGO=gccgo-12
 	@testsuite/bench/bench.sh
 
