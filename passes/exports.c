@@ -60,8 +60,11 @@
    for a package whose own export data is not installed (Debian installs
    none for internal/...; bytes.gox holds internal/bytealg.IndexByte's).
    Such foreign records of top-level functions are indexed under their
-   own package's symbol, and used when that package's export data is
-   missing: then the export data of every package the unit refers to is
+   own package's symbol, and so are the methods listed under another
+   package's type ("PATH.T"), which gccgo writes for every type an
+   exported declaration refers to; they are used when that package's
+   export data is missing (the go tool gives gccgo the direct imports
+   only): then the export data of every package the unit refers to is
    read once.  ASM marks a function whose symbol is not PKGSYM.NAME: it is
    not indexed.
 
