@@ -284,6 +284,8 @@ sweep_debian() {
     awk '$1 == "export-order" {print $3}' "$out/results" | fmt -w 72 | sed 's/^/    /'
     echo "  rejected by gccgo itself:   $(count rejected)"
     awk '$1 == "rejected" {print $3}' "$out/results" | fmt -w 72 | sed 's/^/    /'
+    echo "  gccgo ICE without plugin:   $(count gccgo-ICE)"
+    awk '$1 == "gccgo-ICE" {print $3}' "$out/results" | fmt -w 72 | sed 's/^/    /'
     fail_debian=$(awk '$1 == "DIFFERENT" || $1 == "ICE" {print $1 " " $3}' "$out/results")
     if [ -n "$fail_debian" ]; then
         echo "  DIFFERENT or ICE with the plugin:"

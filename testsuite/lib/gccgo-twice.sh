@@ -16,6 +16,7 @@
 #   export-order  the same but for gccgo's numbering of its export types
 #                 (cmp-objects.py; patches/FINDINGS, finding 3);
 #   rejected      gccgo fails without the plugin, and with it the same way;
+#   gccgo-ICE     gccgo's own internal compiler error, with and without;
 #   ICE           an internal compiler error with the plugin only;
 #   DIFFERENT     anything else.
 #
@@ -58,8 +59,15 @@ s2=$?
 # The driver's temporary files have other names in the two runs.
 sed -i 's|/tmp/cc[A-Za-z0-9]*\.|/tmp/ccXXXXXX.|g' "$d/a.err" "$d/b.err"
 n=0
-if grep -q "internal compiler error" "$d/b.err" &&
-        ! grep -q "internal compiler error" "$d/a.err"; then
+if grep -q "internal compiler error" "$d/a.err"; then
+    # gccgo's own: its backtrace (addresses, the plugin warning GCC adds)
+    # is no output to compare.
+    if grep -q "internal compiler error" "$d/b.err"; then
+        outcome=gccgo-ICE
+    else
+        outcome=DIFFERENT
+    fi
+elif grep -q "internal compiler error" "$d/b.err"; then
     outcome=ICE
 elif [ "$s1" != "$s2" ] || ! cmp -s "$d/a.err" "$d/b.err"; then
     outcome=DIFFERENT
