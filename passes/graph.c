@@ -277,7 +277,17 @@ esc_loc_of (esc_graph *g, tree t, int depth)
       && SSA_NAME_VAR (t) && TREE_CODE (SSA_NAME_VAR (t)) == PARM_DECL)
     t = SSA_NAME_VAR (t);
   if (TREE_CODE (t) == RESULT_DECL)
-    return g->ret;
+    {
+      /* The function's several results, written or read otherwise than
+	 by the copy of its results local that makes the per-result roots
+	 (stmts.c: esc_build_assign; return <retval> does not ask): a
+	 call's result, a store, an address taken.  The roots do not see
+	 it.  */
+      if (t == DECL_RESULT (g->fun->decl)
+	  && esc_results_shape (TREE_TYPE (t)))
+	g->results_incomplete = true;
+      return g->ret;
+    }
   if (TREE_CODE (t) != SSA_NAME && TREE_CODE (t) != PARM_DECL
       && !(VAR_P (t) && !is_global_var (t)))
     return -1;

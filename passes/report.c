@@ -487,9 +487,13 @@ esc_json_site (obstack *ob, const esc_site *site)
   esc_json_member (ob, "type", site->type);
   esc_json_member (ob, "size", (site->size == ESC_SIZE_CONST ? "const"
 				: site->size == ESC_SIZE_VAR ? "var" : NULL));
-  esc_json_count (ob, "length", site->length);
-  esc_json_count (ob, "capacity", site->capacity);
-  esc_json_count (ob, "bytes", site->bytes);
+  /* Schema 2: a make's length, capacity and bytes are given only when
+     the make is constant, though the size rule (analyse.c) also reads a
+     constant capacity of a make whose length is not.  */
+  bool var_make = site->size == ESC_SIZE_VAR;
+  esc_json_count (ob, "length", var_make ? -1 : site->length);
+  esc_json_count (ob, "capacity", var_make ? -1 : site->capacity);
+  esc_json_count (ob, "bytes", var_make ? -1 : site->bytes);
   esc_json_count (ob, "elem_bytes", site->elem_bytes);
   esc_json_member (ob, "name", site->name);
   esc_json_member (ob, "gccgo", esc_decision_name (site->gccgo));

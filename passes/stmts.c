@@ -477,8 +477,8 @@ esc_store_through (esc_graph *g, tree ptr, vec<esc_src> *srcs,
     }
 }
 
-/* Return true if T is the function's own result, returned by value, of
-   the shape gccgo gives several results (esc_results_shape).  At -O2 the
+/* Return true if T is a function's result, returned by value, of the
+   shape gccgo gives several results (esc_results_shape).  At -O2 the
    front end's results local is copied into it (<retval> = RESULT.6;
    return <retval>) instead of being returned itself.  */
 
@@ -531,10 +531,6 @@ esc_store_to (esc_graph *g, tree lhs, vec<esc_src> *srcs, const char *why,
       return;
     }
   tree base = get_base_address (lhs);
-  if (esc_results_retval_p (base))
-    /* Not a copy of a results-shaped local (esc_build_assign): the
-       per-result roots do not see it.  */
-    g->results_incomplete = true;
   if (base && DECL_P (base))
     {
       int l = esc_loc_of (g, base, depth);
@@ -991,12 +987,14 @@ esc_build_stmt (esc_graph *g, gimple *stmt, int depth)
       {
 	auto_vec<esc_src, 2> srcs;
 	tree retval = gimple_return_retval (as_a <greturn *> (stmt));
-	esc_value_srcs (g, retval, &srcs, depth);
+	/* return <retval>: what was written into it made the roots
+	   (esc_build_assign) or marked them incomplete (esc_loc_of), and
+	   went to the result already.  */
+	if (!esc_results_retval_p (retval))
+	  esc_value_srcs (g, retval, &srcs, depth);
 	location_t loc = esc_return_location (stmt);
 	esc_flow_srcs (g, g->ret, &srcs, 0, "return", loc);
 	tree decl = esc_results_decl (retval);
-	/* return <retval>: what was stored into it made the roots, or
-	   marked them incomplete (esc_build_assign, esc_store_to).  */
 	if (!decl && g->ret == g->result && retval
 	    && !esc_results_retval_p (retval)
 	    && esc_results_shape (TREE_TYPE (retval)))

@@ -154,6 +154,33 @@ sweep_tests() {
     [ -f "$work/all.jsonl" ] && classes "$work/all.jsonl" "$testdir"
 }
 
+# Parts 2 and 3 print their packages' outcomes ("OUTCOME SITES PKG" lines
+# of a results file) alike.
+
+# outcome RESULTS OUTCOME LABEL: LABEL, how many packages of RESULTS had
+# OUTCOME, and their names.
+outcome() {
+    echo "  $3: $(awk -v o="$2" '$1 == o' "$1" | wc -l)"
+    awk -v o="$2" '$1 == o {print $3}' "$1" | fmt -w 72 | sed 's/^/    /'
+}
+
+# failed RESULTS: "OUTCOME PKG" for each package of RESULTS that the plugin
+# changed or crashed.
+failed() {
+    awk '$1 == "DIFFERENT" || $1 == "ICE" {print $1 " " $3}' "$1"
+}
+
+# show_failed LIST: LIST (from failed), or that it is empty.
+show_failed() {
+    if [ -n "$1" ]; then
+        echo "  DIFFERENT or ICE with the plugin:"
+        echo "$1" | sed 's/^/    /'
+    else
+        echo "  different with the plugin:  0"
+    fi
+}
+
+# Part 2: every libgo package, from the compiler's own sources.
 
 # compile_pkg PKG: compile the libgo package PKG without and with the
 # plugin; print "OUTCOME SITES PKG", OUTCOME one of identical,
@@ -222,17 +249,12 @@ sweep_libgo() {
         echo "libgo packages of $base, $gccgo -O2 -c, without and with the plugin ($((end - start)) s, $jobs jobs):"
         echo "  packages:                   $(wc -l <"$work/libgo.results")"
         echo "  compile, object identical:  $(count identical) (allocation sites found: $(awk '{n += $2} END {print n + 0}' "$work/libgo.results"))"
-        echo "  export types numbered in another order (gccgo, finding 3): $(count export-order)"
-        awk '$1 == "export-order" {print "    " $3}' "$work/libgo.results"
-        echo "  not compiled alone:         $(count alone) (they need the files libgo's build generates)"
-        awk '$1 == "alone" {print $3}' "$work/libgo.results" | fmt -w 72 | sed 's/^/    /'
-        fail_pkgs=$(awk '$1 == "DIFFERENT" || $1 == "ICE" {print $1 " " $3}' "$work/libgo.results")
-        if [ -n "$fail_pkgs" ]; then
-            echo "  DIFFERENT or ICE with the plugin:"
-            echo "$fail_pkgs" | sed 's/^/    /'
-        else
-            echo "  different with the plugin:  0"
-        fi
+        outcome "$work/libgo.results" export-order \
+            "export types numbered in another order (gccgo, finding 3)"
+        outcome "$work/libgo.results" alone \
+            "not compiled alone (they need the files libgo's build generates)"
+        fail_pkgs=$(failed "$work/libgo.results")
+        show_failed "$fail_pkgs"
         [ -f "$work/libgo.jsonl" ] && classes "$work/libgo.jsonl" "$libgo/go"
     fi
 }
@@ -280,19 +302,12 @@ sweep_debian() {
     echo "  import paths loaded:        $(wc -l <"$out/pkgs")"
     echo "  packages compiled:          $(wc -l <"$out/results")"
     echo "  object identical:           $(count identical) (allocation sites found: $(awk '{n += $2} END {print n + 0}' "$out/results"))"
-    echo "  export types numbered in another order (gccgo, finding 3): $(count export-order)"
-    awk '$1 == "export-order" {print $3}' "$out/results" | fmt -w 72 | sed 's/^/    /'
-    echo "  rejected by gccgo itself:   $(count rejected)"
-    awk '$1 == "rejected" {print $3}' "$out/results" | fmt -w 72 | sed 's/^/    /'
-    echo "  gccgo ICE without plugin:   $(count gccgo-ICE)"
-    awk '$1 == "gccgo-ICE" {print $3}' "$out/results" | fmt -w 72 | sed 's/^/    /'
-    fail_debian=$(awk '$1 == "DIFFERENT" || $1 == "ICE" {print $1 " " $3}' "$out/results")
-    if [ -n "$fail_debian" ]; then
-        echo "  DIFFERENT or ICE with the plugin:"
-        echo "$fail_debian" | sed 's/^/    /'
-    else
-        echo "  different with the plugin:  0"
-    fi
+    outcome "$out/results" export-order \
+        "export types numbered in another order (gccgo, finding 3)"
+    outcome "$out/results" rejected "rejected by gccgo itself"
+    outcome "$out/results" gccgo-ICE "gccgo ICE without plugin"
+    fail_debian=$(failed "$out/results")
+    show_failed "$fail_debian"
     [ -f "$out/sites.jsonl" ] && classes "$out/sites.jsonl" "$src"
 }
 

@@ -32,12 +32,12 @@ func KnownVariable() int {
 // Go 1.19 asks only for a constant capacity (the length is checked at run
 // time); gccgo wants both constant.
 func VariableLength(i int) int {
-	s := make([]int, i, 3) // JSON: kind=make-slice size=var length=null capacity=3 bytes=24 gccgo=heap gccgo_reason=non-constant-size verdict=stack verdict_reason=does-not-escape class=gccgo-heap-no-escape
+	s := make([]int, i, 3) // JSON: kind=make-slice size=var length=null capacity=null bytes=null gccgo=heap gccgo_reason=non-constant-size verdict=stack verdict_reason=does-not-escape class=gccgo-heap-no-escape
 	return len(s)
 }
 
 func VariableCapacity(c int) int {
-	s := make([]int, 2, c) // JSON: kind=make-slice size=var length=2 capacity=null gccgo=heap gccgo_reason=non-constant-size verdict=heap verdict_reason=non-constant-size class=both-heap
+	s := make([]int, 2, c) // JSON: kind=make-slice size=var length=null capacity=null gccgo=heap gccgo_reason=non-constant-size verdict=heap verdict_reason=non-constant-size class=both-heap
 	return len(s)
 }
 
